@@ -1,0 +1,217 @@
+import { createHash } from 'node:crypto';
+import type { Criterion, Field, KeyDate } from '../schemas/index.ts';
+import type { DataProblem } from './errors.ts';
+import { describeFound } from './errors.ts';
+import type { Corpus, Policy } from './load.ts';
+import { numbersInQuote, quoteFound, stripSpace } from './text.ts';
+
+/**
+ * Integrity and citation checks over a schema-valid corpus. Each problem names the file and field.
+ * - every `quote` is in its source (whitespace aside) and every figure of a fact is in its quote;
+ * - ids are unique and every reference resolves;
+ * - date windows run forwards; source.txt matches its recorded hash.
+ */
+export function checkCorpus(corpus: Corpus, _projectRoot: string): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const fieldIds = new Map<string, Field>();
+  for (const f of corpus.fields) {
+    if (fieldIds.has(f.id)) problems.push({ file: 'policies/**/fields.yaml', field: `fields.${f.id}`, expected: '唯一的字段 id', found: `重复的 “${f.id}”` });
+    fieldIds.set(f.id, f);
+  }
+  for (const f of corpus.fields) {
+    if (f.type === 'derived') {
+      for (const dep of f.derive.of) {
+        if (!fieldIds.has(dep)) problems.push({ file: 'policies/**/fields.yaml', field: `fields.${f.id}.derive.of`, expected: '已登记的字段 id', found: describeFound(dep) });
+      }
+    }
+  }
+  const policyIds = new Set<string>();
+  for (const p of corpus.policies) {
+    if (policyIds.has(p.id)) problems.push({ file: `policies/${p.id}/policy.yaml`, field: 'id', expected: '唯一的政策 id', found: describeFound(p.id) });
+    policyIds.add(p.id);
+    problems.push(...checkPolicy(p, fieldIds));
+  }
+  return problems;
+}
+
+function checkPolicy(p: Policy, fields: Map<string, Field>): DataProblem[] {
+  const problems: DataProblem[] = [];
+  const base = `policies/${p.id}`;
+  const policyFile = `${base}/policy.yaml`;
+  const add = (file: string, field: string, expected: string, found: unknown) =>
+    problems.push({ file, field, expected, found: typeof found === 'string' && found.startsWith('（') ? found : describeFound(found) });
+
+  const hash = createHash('sha256').update(p.sourceText).digest('hex');
+  if (hash !== p.source.sha256) add(`${base}/source.txt`, '', `与 policy.yaml 记录的 sha256 ${p.source.sha256.slice(0, 12)}… 一致的原文（不得改动原文）`, `sha256 ${hash.slice(0, 12)}…`);
+
+  // Citations: every object that carries a quote, anywhere in the policy's data.
+  const cite = (file: string, root: unknown, prefix: string) =>
+    walkQuotes(root, prefix, (path, quote) => {
+      if (!quoteFound(quote, p.sourceText)) add(file, path, '在 source.txt 中能找到的原文引文（仅忽略空白）', quote);
+    });
+  const { directions, contacts, rules, fields: _f, sourceText: _s, ...meta } = p;
+  cite(policyFile, meta, '');
+  for (const d of directions) cite(`${base}/directions/${d.id}.yaml`, d, '');
+  contacts.forEach((c, i) => cite(`${base}/contacts.yaml`, c, `contacts[${i}]`));
+  rules.forEach((r, i) => cite(`${base}/rules.yaml`, r, `rules[${i}]`));
+
+  // Unique ids.
+  const unique = (file: string, field: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) add(file, field, '唯一的 id', `重复的 “${id}”`);
+      seen.add(id);
+    }
+  };
+  unique(policyFile, 'programmes', p.programmes.map((x) => x.id));
+  unique(`${base}/directions`, 'id', directions.map((d) => d.id));
+  unique(`${base}/contacts.yaml`, 'contacts', contacts.map((c) => c.id));
+  unique(`${base}/rules.yaml`, 'rules', rules.map((r) => r.id));
+  unique(policyFile, 'provisions', p.provisions.map((x) => x.id));
+  unique(`${base}/**`, 'dates', [...p.dates, ...directions.flatMap((d) => d.dates)].map((x) => x.id));
+  unique(policyFile, 'eligibility', allCriteria(p.eligibility).map((c) => c.id));
+
+  const directionIds = new Set(directions.map((d) => d.id));
+  const programmeIds = new Set(p.programmes.map((x) => x.id));
+  const refDirections = (file: string, field: string, ids: readonly string[]) =>
+    ids.forEach((id, i) => {
+      if (!directionIds.has(id)) add(file, `${field}[${i}]`, `本政策已有的方向 id（${[...directionIds].slice(0, 4).join(', ')}…）`, id);
+    });
+
+  contacts.forEach((c, i) => {
+    refDirections(`${base}/contacts.yaml`, `contacts[${i}].directions`, c.directions);
+    const q = stripSpace(c.quote);
+    if (!q.includes(stripSpace(c.name))) add(`${base}/contacts.yaml`, `contacts[${i}].name`, '出现在该联系人引文中的姓名', c.name);
+    c.phones.forEach((ph, j) => {
+      if (!q.includes(ph)) add(`${base}/contacts.yaml`, `contacts[${i}].phones[${j}]`, '出现在该联系人引文中的电话', ph);
+    });
+    if (c.email && !q.includes(c.email)) add(`${base}/contacts.yaml`, `contacts[${i}].email`, '出现在该联系人引文中的邮箱', c.email);
+  });
+  rules.forEach((r, i) => refDirections(`${base}/rules.yaml`, `rules[${i}].directions`, r.directions));
+  p.dates.forEach((d, i) => checkDate(d, policyFile, `dates[${i}]`, refDirections, add));
+  checkCriteria(p.eligibility, policyFile, 'eligibility', fields, refDirections, add);
+
+  for (const d of directions) {
+    const file = `${base}/directions/${d.id}.yaml`;
+    if (!programmeIds.has(d.programme)) add(file, 'programme', `policy.yaml 中的专项 id（${[...programmeIds].join(', ')}）`, d.programme);
+    unique(file, 'criteria', allCriteria(d.criteria).map((c) => c.id));
+    unique(file, 'materials', d.materials.map((m) => m.id));
+    checkCriteria(d.criteria, file, 'criteria', fields, refDirections, add);
+    d.dates.forEach((k, i) => checkDate(k, file, `dates[${i}]`, refDirections, add));
+    if ('max' in d.quota || 'min' in d.quota) {
+      const q = d.quota as { max?: number; min?: number; quote: string };
+      for (const key of ['max', 'min'] as const) {
+        const v = q[key];
+        if (v !== undefined && !numbersInQuote(q.quote).has(v)) add(file, `quota.${key}`, '出现在支持数量引文中的数字', v);
+      }
+    }
+    if (d.support) {
+      const f = d.support.formula;
+      const num = (path: string, v: number | undefined, quote: string | undefined) => {
+        if (v === undefined) return;
+        if (quote === undefined) return add(file, path, '同时给出引文（capQuote）', '（缺失）');
+        if (!numbersInQuote(quote).has(v)) add(file, path, '出现在其引文中的数字', v);
+      };
+      const rate = (path: string, part: { base: string; ratePct: number; quote: string }) => {
+        num(`${path}.ratePct`, part.ratePct, part.quote);
+        if (!fields.has(part.base)) add(file, `${path}.base`, '已登记的字段 id', part.base);
+      };
+      if (f.kind === 'rate') {
+        rate('support.formula.part', f.part);
+        num('support.formula.capWan', f.capWan, f.capQuote);
+      } else if (f.kind === 'parts') {
+        f.parts.forEach((part, i) => rate(`support.formula.parts[${i}]`, part));
+        num('support.formula.capWan', f.capWan, f.capQuote);
+      } else if (f.kind === 'fixed') num('support.formula.amountWan', f.amountWan, f.quote);
+      else if (f.kind === 'tiers') {
+        f.tiers.forEach((t, i) => num(`support.formula.tiers[${i}].amountWan`, t.amountWan, t.quote));
+        num('support.formula.capWan', f.capWan, f.capQuote);
+      }
+      d.support.payments.forEach((pay, i) => {
+        num(`support.payments[${i}].sharePct`, pay.sharePct, pay.quote);
+        num(`support.payments[${i}].amountWan`, pay.amountWan, pay.quote);
+      });
+    }
+  }
+  return problems;
+}
+
+type Add = (file: string, field: string, expected: string, found: unknown) => void;
+type RefCheck = (file: string, field: string, ids: readonly string[]) => void;
+
+function checkDate(d: KeyDate, file: string, path: string, refDirections: RefCheck, add: Add) {
+  refDirections(file, `${path}.directions`, d.directions);
+  const nums = numbersInQuote(d.quote);
+  const parts = (iso: string, name: string) => {
+    const [y, m, day] = iso.split('-').map(Number) as [number, number, number];
+    if (!d.yearFromIssueDate && !nums.has(y)) add(file, `${path}.${name}`, `引文中印有的年份 ${y}`, d.quote);
+    if (!nums.has(m) || !nums.has(day)) add(file, `${path}.${name}`, `引文中印有的月、日（${m}月${day}日）`, d.quote);
+  };
+  if (d.shape === 'day') parts(d.date, 'date');
+  if (d.shape === 'window') {
+    parts(d.start, 'start');
+    parts(d.end, 'end');
+    if (d.start > d.end) add(file, `${path}.end`, `不早于开始日 ${d.start} 的结束日`, d.end);
+  }
+  if (d.shape === 'recurring' && d.until && d.until < d.from) add(file, `${path}.until`, `不早于 ${d.from} 的日期`, d.until);
+}
+
+function checkCriteria(list: Criterion[], file: string, path: string, fields: Map<string, Field>, refDirections: RefCheck, add: Add) {
+  list.forEach((c, i) => checkCriterion(c, file, `${path}[${i}]`, fields, refDirections, add));
+}
+
+function checkCriterion(c: Criterion, file: string, path: string, fields: Map<string, Field>, refDirections: RefCheck, add: Add) {
+  if (c.exceptDirections) refDirections(file, `${path}.exceptDirections`, c.exceptDirections);
+  if (c.kind === 'all' || c.kind === 'any') return checkCriteria(c.items, file, `${path}.items`, fields, refDirections, add);
+  if (c.kind === 'not') return checkCriterion(c.item, file, `${path}.item`, fields, refDirections, add);
+  if (c.kind === 'confirm') return;
+  const field = fields.get(c.field);
+  if (!field) return add(file, `${path}.field`, '已登记的字段 id（policies/fields.yaml 或本政策 fields.yaml）', c.field);
+  const nums = numbersInQuote(c.quote);
+  if (c.kind === 'threshold') {
+    if (field.type !== 'number' && field.type !== 'derived') add(file, `${path}.field`, '数值型字段', `${c.field}（${field.type}）`);
+    else if (field.unit !== c.unit) add(file, `${path}.unit`, `与字段 ${c.field} 一致的单位 “${field.unit}”`, c.unit);
+    if (!nums.has(c.value)) add(file, `${path}.value`, '出现在该条件引文中的数字', c.value);
+  }
+  if (c.kind === 'boolean' && field.type !== 'boolean') add(file, `${path}.field`, '是/否字段', `${c.field}（${field.type}）`);
+  if (c.kind === 'oneOf') {
+    if (field.type !== 'choice') add(file, `${path}.field`, '选择型字段', `${c.field}（${field.type}）`);
+    else c.values.forEach((v, j) => {
+      if (!field.options.includes(v)) add(file, `${path}.values[${j}]`, `字段 ${c.field} 的选项之一`, v);
+    });
+  }
+  if (c.kind === 'dateWindow' || c.kind === 'withinYears') {
+    if (field.type !== 'date') add(file, `${path}.field`, '日期字段', `${c.field}（${field.type}）`);
+  }
+  if (c.kind === 'withinYears' && !nums.has(c.years)) add(file, `${path}.years`, '出现在该条件引文中的年数', c.years);
+  if (c.kind === 'dateWindow') {
+    for (const [key, iso] of [['from', c.from], ['to', c.to]] as const) {
+      if (!iso) continue;
+      const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+      if (!nums.has(y) || !nums.has(m) || !nums.has(d)) add(file, `${path}.${key}`, `引文中印有的日期 ${iso}`, c.quote);
+    }
+  }
+}
+
+/** Every criterion in a tree, depth first. */
+export function allCriteria(list: readonly Criterion[]): Criterion[] {
+  const out: Criterion[] = [];
+  const visit = (c: Criterion) => {
+    out.push(c);
+    if (c.kind === 'all' || c.kind === 'any') c.items.forEach(visit);
+    if (c.kind === 'not') visit(c.item);
+  };
+  list.forEach(visit);
+  return out;
+}
+
+/** Calls `fn` for every string `quote` (and `capQuote`/`methodQuote`) found in a data tree. */
+function walkQuotes(node: unknown, path: string, fn: (path: string, quote: string) => void): void {
+  if (Array.isArray(node)) return node.forEach((x, i) => walkQuotes(x, `${path}[${i}]`, fn));
+  if (node === null || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    const here = path ? `${path}.${key}` : key;
+    if ((key === 'quote' || key === 'capQuote' || key === 'methodQuote') && typeof value === 'string') fn(here, value);
+    else walkQuotes(value, here, fn);
+  }
+}

@@ -1,0 +1,119 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import {
+  ContactFile,
+  Direction,
+  FieldFile,
+  PolicyFile,
+  RuleFile,
+  type CombinationRule,
+  type Contact,
+  type Field,
+} from '../schemas/index.ts';
+import { DataError, describeFound, problemsFromZod, type DataProblem } from './errors.ts';
+import { checkCorpus } from './checks.ts';
+
+/** A policy with everything that lives in its folder. */
+export interface Policy extends PolicyFile {
+  directions: Direction[];
+  contacts: Contact[];
+  rules: CombinationRule[];
+  /** Fields this policy adds to the shared registry. */
+  fields: Field[];
+  /** The verbatim original. */
+  sourceText: string;
+}
+
+export interface Corpus {
+  policies: Policy[];
+  /** The shared registry plus every policy's own fields. */
+  fields: Field[];
+}
+
+export interface LoadResult {
+  corpus: Corpus;
+  problems: DataProblem[];
+}
+
+/** Reads and validates one YAML file; problems are appended, never thrown. */
+function readYaml<S extends z.ZodType>(path: string, schema: S, root: string, problems: DataProblem[]): z.output<S> | undefined {
+  const file = relative(root, path) || path;
+  const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: true });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) problems.push({ file, field: '', expected: '合法的 YAML', found: e.message.split('\n')[0] ?? e.message });
+    return undefined;
+  }
+  const input: unknown = doc.toJS();
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) {
+    problems.push(...problemsFromZod(file, input, parsed.error));
+    return undefined;
+  }
+  return parsed.data;
+}
+
+/**
+ * Loads every policy under `policiesDir`, validates it against the schemas and runs the integrity and
+ * citation checks. Never throws for bad data: every problem is returned, so an author sees them all.
+ */
+export function loadCorpusUnchecked(policiesDir: string, projectRoot = join(policiesDir, '..')): LoadResult {
+  const problems: DataProblem[] = [];
+  const sharedFieldsPath = join(policiesDir, 'fields.yaml');
+  const sharedFields = existsSync(sharedFieldsPath) ? (readYaml(sharedFieldsPath, FieldFile, projectRoot, problems)?.fields ?? []) : [];
+  const policies: Policy[] = [];
+  const folders = readdirSync(policiesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  for (const folder of folders) {
+    const dir = join(policiesDir, folder);
+    const rel = (p: string) => relative(projectRoot, p);
+    const policyPath = join(dir, 'policy.yaml');
+    if (!existsSync(policyPath)) {
+      problems.push({ file: rel(dir), field: '', expected: '含 policy.yaml 的政策文件夹', found: '没有 policy.yaml' });
+      continue;
+    }
+    const meta = readYaml(policyPath, PolicyFile, projectRoot, problems);
+    const sourcePath = join(dir, 'source.txt');
+    const sourceText = existsSync(sourcePath) ? readFileSync(sourcePath, 'utf8') : '';
+    if (!existsSync(sourcePath)) problems.push({ file: rel(sourcePath), field: '', expected: '原文 source.txt', found: '（缺失）' });
+    const directionsDir = join(dir, 'directions');
+    const directions: Direction[] = [];
+    if (existsSync(directionsDir)) {
+      for (const name of readdirSync(directionsDir).filter((n) => n.endsWith('.yaml')).sort()) {
+        const path = join(directionsDir, name);
+        const d = readYaml(path, Direction, projectRoot, problems);
+        if (!d) continue;
+        const expectedId = name.replace(/\.yaml$/, '');
+        if (d.id !== expectedId) problems.push({ file: rel(path), field: 'id', expected: `与文件名一致的 “${expectedId}”`, found: describeFound(d.id) });
+        directions.push(d);
+      }
+    }
+    const many = <S extends z.ZodType>(prefix: string, schema: S) =>
+      readdirSync(dir).filter((n) => n.startsWith(prefix) && n.endsWith('.yaml')).sort().map((n) => readYaml(join(dir, n), schema, projectRoot, problems));
+    const contacts = many('contacts', ContactFile).flatMap((f) => f?.contacts ?? []);
+    const rules = many('rules', RuleFile).flatMap((f) => f?.rules ?? []);
+    const fields = many('fields', FieldFile).flatMap((f) => f?.fields ?? []);
+    if (!meta) continue;
+    if (meta.id !== folder) problems.push({ file: rel(policyPath), field: 'id', expected: `与文件夹名一致的 “${folder}”`, found: describeFound(meta.id) });
+    directions.sort((a, b) => programmeOrder(meta, a) - programmeOrder(meta, b) || a.order - b.order);
+    policies.push({ ...meta, directions, contacts, rules, fields, sourceText });
+  }
+  policies.sort((a, b) => a.province.localeCompare(b.province, 'zh') || a.year - b.year);
+  const corpus: Corpus = { policies, fields: [...sharedFields, ...policies.flatMap((p) => p.fields)] };
+  problems.push(...checkCorpus(corpus, projectRoot));
+  return { corpus, problems };
+}
+
+function programmeOrder(meta: PolicyFile, d: Direction): number {
+  return meta.programmes.find((p) => p.id === d.programme)?.order ?? 999;
+}
+
+/** Loads the corpus or throws a DataError listing every problem. */
+export function loadCorpus(policiesDir: string, projectRoot?: string): Corpus {
+  const { corpus, problems } = loadCorpusUnchecked(policiesDir, projectRoot);
+  if (problems.length > 0) throw new DataError(problems);
+  return corpus;
+}

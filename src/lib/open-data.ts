@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { OpenData, type ExportedPolicy } from '../schemas/open-data.ts';
+import { displayName } from '../data/text.ts';
+import { firstDay, todayInShanghai } from './dates.ts';
+import type { Corpus, Policy } from './corpus.ts';
+
+/** One policy as published in the open data: the validated files plus build-time conveniences. */
+export function exportPolicy(p: Policy): ExportedPolicy {
+  const { sourceText: _source, dates, directions, contacts, ...rest } = p;
+  const allDates = [...dates, ...directions.flatMap((d) => d.dates)];
+  return {
+    ...rest,
+    dates: allDates.map((d) => ({ ...d, date: firstDay(d) })),
+    directions,
+    contacts: contacts.map((c) => ({ ...c, displayName: displayName(c.name) })),
+    sourceUrl: `/policies/${p.id}/source/`,
+  };
+}
+
+export function exportCorpus(corpus: Corpus, today = todayInShanghai()): OpenData {
+  const sharedIds = new Set(corpus.policies.flatMap((p) => p.fields.map((f) => f.id)));
+  return {
+    generated: today,
+    fields: corpus.fields.filter((f) => !sharedIds.has(f.id)),
+    policies: corpus.policies.map(exportPolicy),
+  };
+}
+
+/** JSON Schema of the open data, generated from the same zod schemas that validate the YAML. */
+export function openDataJsonSchema(): unknown {
+  return z.toJSONSchema(OpenData, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' });
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { CitationFields, Id, IsoDate } from './citation.ts';
+
+/**
+ * A date the text prints and what it is. Kinds:
+ * issued 发文/印发, deadline 截止, window 时间窗口（完工、投入、统计…）, complete-by 须在…前完成,
+ * statistics-period 统计期, reporting 周期性报送.
+ */
+export const DateKind = z.enum(['issued', 'deadline', 'window', 'complete-by', 'statistics-period', 'reporting']);
+export type DateKind = z.output<typeof DateKind>;
+export const DATE_KIND_LABEL: Record<DateKind, string> = {
+  issued: '发文/印发',
+  deadline: '截止',
+  window: '时间窗口',
+  'complete-by': '完成期限',
+  'statistics-period': '统计期',
+  reporting: '定期报送',
+};
+
+const KeyDateBase = z.object({
+  id: Id,
+  kind: DateKind,
+  /** What the date is, e.g. “申报截止” or “完工时间窗口”. */
+  label: z.string().trim().min(2),
+  /** Directions this date belongs to; empty means the whole policy. */
+  directions: z.array(Id).default([]),
+  ...CitationFields,
+  /**
+   * Set when the printed date omits the year (“2月14日前”) and the year is read from the document's
+   * own issue date. The page says so.
+   */
+  yearFromIssueDate: z.boolean().default(false),
+});
+
+/** A single day. */
+export const DayDate = KeyDateBase.extend({
+  shape: z.literal('day'),
+  date: IsoDate,
+}).strict();
+
+/** A span, inclusive at each end where the text says （含）. */
+export const WindowDate = KeyDateBase.extend({
+  shape: z.literal('window'),
+  start: IsoDate,
+  startInclusive: z.boolean().default(true),
+  end: IsoDate,
+  endInclusive: z.boolean().default(true),
+}).strict();
+
+/** A recurring duty (每周五15:00前). Bounded only where the text bounds it. */
+export const RecurringDate = KeyDateBase.extend({
+  shape: z.literal('recurring'),
+  /** iCalendar-style frequency and weekday. */
+  freq: z.enum(['weekly', 'monthly']),
+  byDay: z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']).optional(),
+  /** Local time of day in Asia/Shanghai, HH:MM. */
+  time: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  /** First occurrence: the issue date unless the text says otherwise. */
+  from: IsoDate,
+  /** Last day, only if the text gives one. */
+  until: IsoDate.optional(),
+}).strict();
+
+export const KeyDate = z.discriminatedUnion('shape', [DayDate, WindowDate, RecurringDate]);
+export type KeyDate = z.output<typeof KeyDate>;
