@@ -1,0 +1,205 @@
+/**
+ * The timeline chart as an SVG string, drawn at build time: a pure function of its input (the same
+ * data and marker date give the same bytes). d3 supplies the time scale and the year ticks; the markup
+ * is written here as strings, so no DOM (and no jsdom) is needed.
+ *
+ * One lane per policy; windows are bars, single days are marks, a duty with no printed end is a dashed
+ * line running to the chart's edge with an arrow. Colours come with distinct shapes, so kind is never
+ * told by colour alone. Colours are presentation attributes, not style attributes: the site's CSP
+ * forbids inline styles.
+ *
+ * The “today” marker is drawn at `marker` (the build date) and moved by a few lines of client script;
+ * the svg carries its scale as data attributes (data-domain-start/-end, data-range-start/-end).
+ */
+import { scaleUtc, utcYear } from 'd3';
+import type { DateKind } from '../schemas/index.ts';
+
+export interface ChartLane {
+  id: string;
+  label: string;
+}
+
+export interface ChartEvent {
+  id: string;
+  lane: string;
+  kind: DateKind;
+  /** ISO first day. */
+  first: string;
+  /** ISO last day; absent for a duty without an end. */
+  last: string | undefined;
+  openEnded: boolean;
+  /** Short text drawn beside the mark (truncated to fit). */
+  label: string;
+  /** Full description for the element's <title>. */
+  title: string;
+}
+
+export interface ChartOptions {
+  /** Prefix for element ids, unique on the page. */
+  idPrefix: string;
+  title: string;
+  desc: string;
+  /** The build date (ISO): the marker's position without JavaScript. */
+  marker: string;
+  pxPerYear?: number;
+}
+
+export const KIND_COLOUR: Record<DateKind, string> = {
+  issued: '#4a4a4a',
+  deadline: '#9f1d20',
+  window: '#0b4f9c',
+  'complete-by': '#7a4b00',
+  'statistics-period': '#0f6b2f',
+  reporting: '#5b2a86',
+};
+
+const FONT = 13;
+const AXIS_H = 30;
+const LANE_HEAD = 26;
+const ROW_H = 40;
+const LANE_GAP = 10;
+const LEFT = 16;
+const RIGHT = 24;
+const LABEL_MAX = 16;
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const r1 = (n: number) => String(Math.round(n * 10) / 10);
+const utc = (iso: string) => new Date(iso + 'T00:00:00Z');
+const dayAfter = (iso: string) => new Date(utc(iso).getTime() + 86_400_000);
+
+/** Approximate rendered width: CJK glyphs are one em, Latin digits and punctuation about 0.6 em. */
+export function textWidth(s: string, size = FONT): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? size : size * 0.6;
+  return w;
+}
+
+export function truncate(s: string, max = LABEL_MAX): string {
+  const chars = [...s];
+  return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…';
+}
+
+/** The SVG mark of one kind at (x, y), y being the middle of the bar band. */
+export function markShape(kind: DateKind, x: number, y: number): string {
+  const c = KIND_COLOUR[kind];
+  if (kind === 'deadline') return `<path d="M${r1(x)} ${r1(y - 7)}L${r1(x + 7)} ${r1(y)}L${r1(x)} ${r1(y + 7)}L${r1(x - 7)} ${r1(y)}Z" fill="${c}"/>`;
+  if (kind === 'complete-by') return `<path d="M${r1(x - 7)} ${r1(y - 6)}L${r1(x + 7)} ${r1(y - 6)}L${r1(x)} ${r1(y + 7)}Z" fill="${c}"/>`;
+  if (kind === 'reporting') return `<rect x="${r1(x - 5)}" y="${r1(y - 5)}" width="10" height="10" fill="${c}"/>`;
+  if (kind === 'window' || kind === 'statistics-period') return barShape(kind, x - 8, x + 8, y);
+  return `<circle cx="${r1(x)}" cy="${r1(y)}" r="5" fill="${c}"/>`;
+}
+
+/** Windows are solid bars; statistics periods are outlined bars. */
+function barShape(kind: DateKind, x0: number, x1: number, y: number): string {
+  const c = KIND_COLOUR[kind];
+  const w = Math.max(4, x1 - x0);
+  return kind === 'statistics-period'
+    ? `<rect x="${r1(x0)}" y="${r1(y - 5)}" width="${r1(w)}" height="10" fill="#ffffff" stroke="${c}" stroke-width="2"/>`
+    : `<rect x="${r1(x0)}" y="${r1(y - 5)}" width="${r1(w)}" height="10" fill="${c}"/>`;
+}
+
+/** A small standalone SVG of one kind's mark, for the legend beside the chart. */
+export function legendSwatch(kind: DateKind): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="22" height="16" viewBox="0 0 22 16" aria-hidden="true" focusable="false">${markShape(kind, 11, 8)}</svg>`;
+}
+
+interface Placed {
+  e: ChartEvent;
+  x0: number;
+  x1: number;
+  row: number;
+}
+
+export function timelineSvg(lanes: readonly ChartLane[], events: readonly ChartEvent[], options: ChartOptions): string {
+  const pxPerYear = options.pxPerYear ?? 120;
+  const days = [options.marker, ...events.flatMap((e) => [e.first, ...(e.last ? [e.last] : [])])];
+  const minDay = days.reduce((a, b) => (a < b ? a : b));
+  const maxDay = days.reduce((a, b) => (a > b ? a : b));
+  // Whole years, and at least a year after the last date, so labels and open-ended arrows have room.
+  const d0 = utcYear.floor(utc(minDay));
+  const d1 = utcYear.offset(utcYear.floor(utc(maxDay)), 2);
+  const years = utcYear.count(d0, d1);
+  const width = LEFT + years * pxPerYear + RIGHT;
+  const x = scaleUtc().domain([d0, d1]).range([LEFT, width - RIGHT]);
+  const id = (s: string) => `${options.idPrefix}-${s}`;
+
+  // Pack each lane's events into rows so labels never overlap.
+  const laneRows = new Map<string, Placed[]>();
+  for (const lane of lanes) {
+    const rowsRight: number[] = [];
+    const placed: Placed[] = [];
+    const mine = events.filter((e) => e.lane === lane.id).slice().sort((a, b) => a.first.localeCompare(b.first));
+    for (const e of mine) {
+      const start = x(utc(e.first));
+      const end = e.openEnded ? width - RIGHT : x(dayAfter(e.last ?? e.first));
+      const x0 = start - 8;
+      const x1 = Math.max(end, x0 + textWidth(truncate(e.label)) + 4) + 10;
+      let row = rowsRight.findIndex((right) => right <= x0);
+      if (row === -1) row = rowsRight.push(x1) - 1;
+      else rowsRight[row] = x1;
+      placed.push({ e, x0, x1, row });
+    }
+    laneRows.set(lane.id, placed);
+  }
+
+  const out: string[] = [];
+  let y = AXIS_H;
+  const laneBlocks: string[] = [];
+  for (const lane of lanes) {
+    const placed = laneRows.get(lane.id) ?? [];
+    const rows = Math.max(1, ...placed.map((p) => p.row + 1));
+    const top = y;
+    const parts = [`<g class="tl-lane" data-policy="${esc(lane.id)}">`];
+    parts.push(`<text x="${LEFT}" y="${r1(top + 18)}" font-size="${FONT + 1}" font-weight="700" fill="#1b1b1b">${esc(lane.label)}</text>`);
+    if (placed.length === 0) parts.push(`<text x="${LEFT}" y="${r1(top + LANE_HEAD + 22)}" font-size="${FONT}" fill="#4a4a4a">原文未印具体日期</text>`);
+    for (const p of placed) {
+      const mid = top + LANE_HEAD + p.row * ROW_H + 11;
+      const xs = x(utc(p.e.first));
+      const xe = p.e.openEnded ? width - RIGHT : x(dayAfter(p.e.last ?? p.e.first));
+      parts.push(`<g class="tl-event" data-policy="${esc(lane.id)}" data-kind="${p.e.kind}" data-event="${esc(p.e.id)}"><title>${esc(p.e.title)}</title>`);
+      parts.push(eventShape(p.e, xs, xe, mid));
+      parts.push(`<text x="${r1(Math.max(LEFT, xs - 6))}" y="${r1(mid + 22)}" font-size="${FONT}" fill="#1b1b1b">${esc(truncate(p.e.label))}</text></g>`);
+    }
+    parts.push('</g>');
+    laneBlocks.push(parts.join(''));
+    y = top + LANE_HEAD + rows * ROW_H + LANE_GAP;
+    laneBlocks.push(`<line x1="0" x2="${r1(width)}" y1="${r1(y - LANE_GAP / 2)}" y2="${r1(y - LANE_GAP / 2)}" stroke="#c9c9c9"/>`);
+  }
+  const height = y + 4;
+
+  // Year grid and labels.
+  const ticks = x.ticks(utcYear.every(1)!);
+  const axis = ticks
+    .map((t) => `<line x1="${r1(x(t))}" x2="${r1(x(t))}" y1="${AXIS_H - 6}" y2="${r1(height)}" stroke="#c9c9c9" stroke-dasharray="3 3"/><text x="${r1(x(t) + 4)}" y="${AXIS_H - 10}" font-size="${FONT}" fill="#4a4a4a">${t.getUTCFullYear()}年</text>`)
+    .join('');
+
+  const mx = x(utc(options.marker));
+  const anchorEnd = mx > width - 140;
+  const marker =
+    `<g class="tl-today" data-role="today" transform="translate(${r1(mx)} 0)">` +
+    `<line class="tl-today__line" x1="0" x2="0" y1="${AXIS_H - 4}" y2="${r1(height)}" stroke="#0f5132" stroke-width="2"/>` +
+    `<text class="tl-today__label" x="${anchorEnd ? -4 : 4}" y="${AXIS_H + 2}" text-anchor="${anchorEnd ? 'end' : 'start'}" font-size="${FONT - 1}" font-weight="700" fill="#0f5132">构建日 ${options.marker}</text></g>`;
+
+  out.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" class="tl-chart" width="${r1(width)}" height="${r1(height)}" viewBox="0 0 ${r1(width)} ${r1(height)}" role="img" aria-labelledby="${id('title')} ${id('desc')}"` +
+      ` data-timeline="" data-domain-start="${d0.toISOString().slice(0, 10)}" data-domain-end="${d1.toISOString().slice(0, 10)}" data-range-start="${r1(x.range()[0]!)}" data-range-end="${r1(x.range()[1]!)}" data-marker="${options.marker}">`,
+    `<title id="${id('title')}">${esc(options.title)}</title>`,
+    `<desc id="${id('desc')}">${esc(options.desc)}</desc>`,
+    `<g class="tl-axis">${axis}</g>`,
+    ...laneBlocks,
+    marker,
+    '</svg>',
+  );
+  return out.join('');
+}
+
+function eventShape(e: ChartEvent, xs: number, xe: number, mid: number): string {
+  if (e.kind === 'reporting' || e.openEnded) {
+    const c = KIND_COLOUR[e.kind];
+    const line = `<line x1="${r1(xs)}" x2="${r1(xe - (e.openEnded ? 8 : 0))}" y1="${r1(mid)}" y2="${r1(mid)}" stroke="${c}" stroke-width="3" stroke-dasharray="6 4"/>`;
+    const arrow = e.openEnded ? `<path d="M${r1(xe - 10)} ${r1(mid - 6)}L${r1(xe)} ${r1(mid)}L${r1(xe - 10)} ${r1(mid + 6)}Z" fill="${c}"/>` : '';
+    return line + arrow + markShape('reporting', xs, mid);
+  }
+  if (e.last && e.last !== e.first) return barShape(e.kind, xs, xe, mid);
+  return markShape(e.kind, xs, mid);
+}

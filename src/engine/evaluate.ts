@@ -1,0 +1,299 @@
+/**
+ * Criteria → statuses → a direction's verdict, in three-valued logic (met / unmet / unknown) plus
+ * `confirm` for what only a person can judge.
+ *
+ * Values are read defensively: an answer of the wrong type counts as unknown, so a malformed profile
+ * can make a verdict `unknown` but never `eligible`.
+ */
+import type { Criterion, Field } from '../schemas/index.ts';
+import { isIsoDate, minusMonths } from './iso-date.ts';
+import type { KnownValue, Reason, Status, Verdict } from './types.ts';
+import { UNKNOWN_WORDS } from './types.ts';
+
+/** A criterion prepared once per corpus: exceptions pruned for its direction, display text built. */
+export interface CriterionNode {
+  c: Criterion;
+  scope: 'policy' | 'direction';
+  /** Readable requirement, when it does not depend on the as-of date. */
+  threshold?: string;
+  items?: CriterionNode[];
+  item?: CriterionNode;
+}
+
+/** What evaluation reads: the answers (derived values included) and the as-of date. */
+export interface EvalContext {
+  values: Readonly<Record<string, unknown>>;
+  /** ISO date dated criteria are judged on; null makes them unknown. */
+  asOf: string | null;
+}
+
+const OP_SYMBOL = { gte: '≥', gt: '>', lte: '≤', lt: '<' } as const;
+
+function withUnit(value: number, unit: string): string {
+  return unit === '%' ? `${value}%` : `${value} ${unit}`;
+}
+
+function staticThreshold(c: Criterion): string | undefined {
+  switch (c.kind) {
+    case 'threshold':
+      return `${OP_SYMBOL[c.op]} ${withUnit(c.value, c.unit)}`;
+    case 'boolean':
+      return c.expected ? '是' : '否';
+    case 'oneOf':
+      return c.values.length > 1 ? `${c.values.join('、')} 之一` : c.values.join('');
+    case 'dateWindow': {
+      const from = c.from ? `${c.from}（${c.fromInclusive === false ? '不含' : '含'}）` : '';
+      const to = c.to ? `${c.to}（${c.toInclusive === false ? '不含' : '含'}）` : '';
+      if (from && to) return `${from}至 ${to}`;
+      return from ? `${from}及以后` : `${to}及以前`;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Prepares criteria for one direction: drops those whose `exceptDirections` name it (also inside
+ * all/any/not) and builds the display text. Done once per corpus, never per profile.
+ */
+export function compileCriteria(list: readonly Criterion[], scope: 'policy' | 'direction', directionId: string): CriterionNode[] {
+  const out: CriterionNode[] = [];
+  for (const c of list) {
+    const node = compileOne(c, scope, directionId);
+    if (node) out.push(node);
+  }
+  return out;
+}
+
+function compileOne(c: Criterion, scope: 'policy' | 'direction', directionId: string): CriterionNode | undefined {
+  if (c.exceptDirections?.includes(directionId)) return undefined;
+  const node: CriterionNode = { c, scope };
+  const threshold = staticThreshold(c);
+  if (threshold !== undefined) node.threshold = threshold;
+  if (c.kind === 'all' || c.kind === 'any') {
+    node.items = compileCriteria(c.items, scope, directionId);
+    // A group whose every item is excepted for this direction says nothing about it.
+    if (node.items.length === 0) return undefined;
+  } else if (c.kind === 'not') {
+    const item = compileOne(c.item, scope, directionId);
+    if (!item) return undefined;
+    node.item = item;
+  }
+  return node;
+}
+
+function isUnknownWord(v: string): boolean {
+  return v.trim() === '' || UNKNOWN_WORDS.has(v.trim().toLowerCase());
+}
+
+/** The chosen options of a choice answer, or undefined when unknown. */
+function choices(v: unknown): string[] | undefined {
+  if (typeof v === 'string') return isUnknownWord(v) ? undefined : [v];
+  if (!Array.isArray(v)) return undefined;
+  const out: string[] = [];
+  for (const x of v) if (typeof x === 'string' && !isUnknownWord(x)) out.push(x);
+  return out.length > 0 ? out : undefined;
+}
+
+function compare(op: 'gte' | 'gt' | 'lte' | 'lt', a: number, b: number): boolean {
+  switch (op) {
+    case 'gte':
+      return a >= b;
+    case 'gt':
+      return a > b;
+    case 'lte':
+      return a <= b;
+    case 'lt':
+      return a < b;
+  }
+}
+
+/** The first day counted as within `years` of `asOf` (inclusive). Fractional years count in months. */
+export function withinYearsFrom(asOf: string, years: number): string {
+  return minusMonths(asOf, Math.round(years * 12));
+}
+
+/** Evaluates one prepared criterion (recursively for all/any/not). */
+export function evaluateNode(node: CriterionNode, ctx: EvalContext): Reason {
+  const c = node.c;
+  const r: Reason = { criterion: c.id, scope: node.scope, kind: c.kind, status: 'unknown', label: c.label, quote: c.quote, at: c.at };
+  if (node.threshold !== undefined) r.threshold = node.threshold;
+  let status: Status = 'unknown';
+  let value: KnownValue | undefined;
+  switch (c.kind) {
+    case 'threshold': {
+      r.field = c.field;
+      const v = ctx.values[c.field];
+      if (typeof v === 'number' && Number.isFinite(v)) {
+        value = v;
+        status = compare(c.op, v, c.value) ? 'met' : 'unmet';
+      }
+      break;
+    }
+    case 'boolean': {
+      r.field = c.field;
+      const v = ctx.values[c.field];
+      if (typeof v === 'boolean') {
+        value = v;
+        status = v === c.expected ? 'met' : 'unmet';
+      }
+      break;
+    }
+    case 'oneOf': {
+      r.field = c.field;
+      const chosen = choices(ctx.values[c.field]);
+      if (chosen) {
+        value = Array.isArray(ctx.values[c.field]) ? chosen : chosen[0]!;
+        // Several chosen (multiple choice): one of them in the list is enough.
+        status = chosen.some((x) => c.values.includes(x)) ? 'met' : 'unmet';
+      }
+      break;
+    }
+    case 'dateWindow': {
+      r.field = c.field;
+      const v = ctx.values[c.field];
+      if (isIsoDate(v)) {
+        value = v;
+        // ISO dates compare correctly as strings.
+        const afterFrom = c.from === undefined || (c.fromInclusive === false ? v > c.from : v >= c.from);
+        const beforeTo = c.to === undefined || (c.toInclusive === false ? v < c.to : v <= c.to);
+        status = afterFrom && beforeTo ? 'met' : 'unmet';
+      }
+      break;
+    }
+    case 'withinYears': {
+      r.field = c.field;
+      const v = ctx.values[c.field];
+      if (ctx.asOf === null) {
+        r.threshold = `申报时间前 ${c.years} 年内（未确定申报时间）`;
+        if (isIsoDate(v)) value = v;
+        break;
+      }
+      const from = withinYearsFrom(ctx.asOf, c.years);
+      r.threshold = `${from}（含）至 ${ctx.asOf}（含），即 ${c.years} 年内`;
+      if (isIsoDate(v)) {
+        value = v;
+        // A date after the as-of date cannot have been “距申报时间” at the time of applying.
+        status = v >= from && v <= ctx.asOf ? 'met' : 'unmet';
+      }
+      break;
+    }
+    case 'confirm':
+      status = 'confirm';
+      break;
+    case 'all':
+    case 'any': {
+      const items = (node.items ?? []).map((n) => evaluateNode(n, ctx));
+      r.items = items;
+      status = c.kind === 'all' ? allOf(items) : anyOf(items);
+      break;
+    }
+    case 'not': {
+      const item = evaluateNode(node.item!, ctx);
+      r.items = [item];
+      status = item.status === 'met' ? 'unmet' : item.status === 'unmet' ? 'met' : item.status;
+      break;
+    }
+  }
+  r.status = status;
+  if (value !== undefined) r.value = value;
+  return r;
+}
+
+/** AND: unmet beats unknown beats confirm beats met. */
+function allOf(items: readonly Reason[]): Status {
+  let unknown = false;
+  let confirm = false;
+  for (const i of items) {
+    if (i.status === 'unmet') return 'unmet';
+    if (i.status === 'unknown') unknown = true;
+    if (i.status === 'confirm') confirm = true;
+  }
+  return unknown ? 'unknown' : confirm ? 'confirm' : 'met';
+}
+
+/**
+ * OR: met beats unknown beats confirm beats unmet. Unknown ranks above confirm so that an answer that
+ * could settle the group is asked for before a person is told to confirm it.
+ */
+function anyOf(items: readonly Reason[]): Status {
+  let unknown = false;
+  let confirm = false;
+  for (const i of items) {
+    if (i.status === 'met') return 'met';
+    if (i.status === 'unknown') unknown = true;
+    if (i.status === 'confirm') confirm = true;
+  }
+  return unknown ? 'unknown' : confirm ? 'confirm' : 'unmet';
+}
+
+const RANK: Record<Status, number> = { unmet: 0, unknown: 1, confirm: 2, met: 3 };
+
+/** Reasons in the order a page shows them: unmet first, then unknown, confirm, met (stable). */
+export function orderReasons(reasons: Reason[]): Reason[] {
+  return reasons.sort((a, b) => RANK[a.status] - RANK[b.status]);
+}
+
+export interface Aggregate {
+  verdict: Verdict;
+  met: number;
+  of: number;
+  confirm: string[];
+}
+
+/**
+ * A direction's verdict from its top-level reasons. `eligible` only when every evaluable criterion is
+ * met; any unmet → `ineligible`; otherwise any unknown → `unknown`. Guidance documents are never
+ * eligible whatever the answers.
+ */
+export function aggregate(reasons: readonly Reason[], guidance: boolean): Aggregate {
+  let met = 0;
+  let of = 0;
+  let unmet = 0;
+  let unknown = 0;
+  const confirm: string[] = [];
+  for (const r of reasons) {
+    if (r.status === 'confirm') {
+      confirm.push(r.criterion);
+      continue;
+    }
+    of++;
+    if (r.status === 'met') met++;
+    else if (r.status === 'unmet') unmet++;
+    else unknown++;
+  }
+  const verdict: Verdict = guidance ? 'guidance' : unmet > 0 ? 'ineligible' : unknown > 0 ? 'unknown' : 'eligible';
+  return { verdict, met, of, confirm };
+}
+
+/**
+ * The asked fields whose answers would settle the unknown reasons: leaves that are unknown inside
+ * unknown groups (a met `any` needs nothing more). A derived field is replaced by its unknown inputs;
+ * if all its inputs are known (growth over a base ≤ 0), nothing can settle it and the derived id itself
+ * is listed so the page can say why.
+ */
+export function decidingFields(reasons: readonly Reason[], registry: ReadonlyMap<string, Field>, values: Readonly<Record<string, unknown>>): string[] {
+  const out = new Set<string>();
+  const isKnown = (id: string) => {
+    const v = values[id];
+    if (v === undefined || v === null) return false;
+    if (typeof v === 'number') return Number.isFinite(v);
+    if (typeof v === 'string') return !isUnknownWord(v);
+    if (Array.isArray(v)) return choices(v) !== undefined;
+    return typeof v === 'boolean';
+  };
+  const resolve = (id: string, depth: number) => {
+    const f = registry.get(id);
+    if (f?.type !== 'derived' || depth > 16) return out.add(id);
+    const missing = f.derive.of.filter((dep) => !isKnown(dep));
+    if (missing.length === 0) return out.add(id);
+    for (const dep of missing) resolve(dep, depth + 1);
+  };
+  const walk = (r: Reason) => {
+    if (r.status !== 'unknown') return;
+    if (r.items) r.items.forEach(walk);
+    else if (r.field !== undefined) resolve(r.field, 0);
+  };
+  reasons.forEach(walk);
+  return [...out];
+}

@@ -1,0 +1,162 @@
+/**
+ * The self-check engine: a profile + the corpus → a verdict per direction, with reasons, maximum
+ * support and combination warnings. Pure: no I/O, no clock, no DOM, no node: imports, so the CLI,
+ * the tests and the browser run exactly the same code.
+ *
+ * Everything that does not depend on the profile (field registry, derived-field order, criteria
+ * pruned per direction, display texts, deadlines) is prepared once per corpus by {@link compileCorpus}
+ * and cached, so one evaluation is a walk over plain objects.
+ */
+import type { Field } from '../schemas/index.ts';
+import { policyDeadline } from './asof.ts';
+import { applyDerived, planDerived, type DerivePlan } from './derive.ts';
+import { aggregate, compileCriteria, decidingFields, evaluateNode, orderReasons, type CriterionNode } from './evaluate.ts';
+import { isIsoDate } from './iso-date.ts';
+import { fieldRegistry } from './profile.ts';
+import { combinationWarnings } from './rules.ts';
+import { maxSupport } from './support.ts';
+import type { DirectionResult, EngineData, EngineDirection, EnginePolicy, Evaluation, EvaluateOptions, Profile, RuleWarning } from './types.ts';
+
+export * from './types.ts';
+export { buildProfileSchema, fieldRegistry, profileJsonSchema, validateProfile, type ProfileCheck } from './profile.ts';
+export { parseFieldValue, isUnknownInput, describeInput, type InputError, type ParseResult } from './parse-input.ts';
+export { applyDerived, deriveValue, planDerived, type DerivePlan } from './derive.ts';
+export { aggregate, compileCriteria, decidingFields, evaluateNode, orderReasons, withinYearsFrom, type CriterionNode, type EvalContext } from './evaluate.ts';
+export { maxSupport, NO_AMOUNT } from './support.ts';
+export { combinationWarnings } from './rules.ts';
+export { policyDeadline, resolveAsOf } from './asof.ts';
+export { isIsoDate, minusMonths } from './iso-date.ts';
+
+interface CompiledDirection {
+  direction: EngineDirection;
+  /** Policy eligibility (minus exceptions for this direction) followed by the direction's criteria. */
+  nodes: CriterionNode[];
+  guidance: boolean;
+}
+
+interface CompiledPolicy {
+  policy: EnginePolicy;
+  deadline: string | null;
+  directions: CompiledDirection[];
+}
+
+/** The corpus prepared for evaluation. Build it with {@link compileCorpus}. */
+export interface CompiledCorpus {
+  readonly kind: 'compiled-corpus';
+  registry: ReadonlyMap<string, Field>;
+  /** Ids of asked (non-derived) fields: the only keys read from a profile. */
+  asked: readonly string[];
+  plan: DerivePlan;
+  policies: readonly CompiledPolicy[];
+}
+
+const compiledCache = new WeakMap<object, CompiledCorpus>();
+
+/**
+ * Prepares corpus-like data for evaluation (cached per data object, so passing the same corpus again
+ * costs nothing).
+ */
+export function compileCorpus(data: EngineData): CompiledCorpus {
+  const hit = compiledCache.get(data);
+  if (hit) return hit;
+  const registry = fieldRegistry(data);
+  const asked = [...registry.values()].filter((f) => f.type !== 'derived').map((f) => f.id);
+  const policies = data.policies.map((policy): CompiledPolicy => {
+    const funding = policy.kind === 'funding-call';
+    return {
+      policy,
+      deadline: policyDeadline(policy),
+      directions: policy.directions.map((direction) => ({
+        direction,
+        nodes: [...compileCriteria(policy.eligibility ?? [], 'policy', direction.id), ...compileCriteria(direction.criteria ?? [], 'direction', direction.id)],
+        guidance: !funding || direction.guidanceOnly === true,
+      })),
+    };
+  });
+  const compiled: CompiledCorpus = { kind: 'compiled-corpus', registry, asked, plan: planDerived(registry), policies };
+  compiledCache.set(data, compiled);
+  return compiled;
+}
+
+function isCompiled(x: EngineData | CompiledCorpus): x is CompiledCorpus {
+  return (x as CompiledCorpus).kind === 'compiled-corpus';
+}
+
+/**
+ * The answers the engine reads: each asked field copied from the profile (own properties only, so a
+ * `__proto__` key is inert), then the derived fields computed. Values are not parsed here; evaluation
+ * treats anything of the wrong type as unknown.
+ */
+function valuesOf(c: CompiledCorpus, profile: Profile): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  const ok = profile !== null && typeof profile === 'object' && !Array.isArray(profile);
+  for (const id of c.asked) values[id] = ok && Object.hasOwn(profile, id) ? profile[id] : undefined;
+  applyDerived(values, c.plan);
+  return values;
+}
+
+function evaluateDirection(policy: EnginePolicy, d: CompiledDirection, values: Record<string, unknown>, asOf: string | null, registry: ReadonlyMap<string, Field>): DirectionResult {
+  const ctx = { values, asOf };
+  const reasons = orderReasons(d.nodes.map((n) => evaluateNode(n, ctx)));
+  const agg = aggregate(reasons, d.guidance);
+  let support: ReturnType<typeof maxSupport>;
+  if (d.guidance) {
+    // Guidance is not a call for applications: showing an amount would suggest one can apply.
+    support = { maxSupportWan: null, basis: 'none', working: [{ text: '指导性文件，不据此申报资金' }] };
+  } else support = maxSupport(d.direction.support, values);
+  return {
+    policy: policy.id,
+    direction: d.direction.id,
+    name: d.direction.name,
+    asOf,
+    verdict: agg.verdict,
+    met: agg.met,
+    of: agg.of,
+    reasons,
+    confirm: agg.confirm,
+    decidingFields: agg.verdict === 'unknown' ? decidingFields(reasons, registry, values) : [],
+    maxSupportWan: support.maxSupportWan,
+    supportBasis: support.basis,
+    supportWorking: support.working,
+  };
+}
+
+/**
+ * Evaluates a profile against every direction (or one policy's, with `options.policy`).
+ *
+ * - Policy `eligibility` criteria apply to each of its directions (minus `exceptDirections`).
+ * - As-of date per policy: `options.asOf`, else the policy's deadline, else `options.today`.
+ * - Directions of non-funding documents, or marked `guidanceOnly`, get `guidance`, never `eligible`.
+ *
+ * The profile should have been validated at the boundary ({@link validateProfile}); the engine still
+ * never throws on a malformed one: wrong-typed values count as unknown.
+ *
+ * @throws RangeError when `options.asOf` or `options.today` is not an ISO date (a caller's bug).
+ */
+export function evaluateProfile(data: EngineData | CompiledCorpus, profile: Profile, options: EvaluateOptions = {}): Evaluation {
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) throw new RangeError(`asOf 应为 YYYY-MM-DD 日期，实际为 ${String(options.asOf)}`);
+  if (options.today !== undefined && !isIsoDate(options.today)) throw new RangeError(`today 应为 YYYY-MM-DD 日期，实际为 ${String(options.today)}`);
+  const c = isCompiled(data) ? data : compileCorpus(data);
+  const values = valuesOf(c, profile);
+  const results: DirectionResult[] = [];
+  const warnings: RuleWarning[] = [];
+  const asOfs = new Map<string, string | null>();
+  for (const p of c.policies) {
+    if (options.policy !== undefined && p.policy.id !== options.policy) continue;
+    const asOf = options.asOf ?? p.deadline ?? options.today ?? null;
+    asOfs.set(p.policy.id, asOf);
+    const start = results.length;
+    for (const d of p.directions) results.push(evaluateDirection(p.policy, d, values, asOf, c.registry));
+    warnings.push(...combinationWarnings(p.policy.id, p.policy.rules ?? [], results.slice(start)));
+  }
+  return { asOf: summariseAsOf(asOfs, options), results, warnings };
+}
+
+/** One date when every evaluated policy uses the same one, else the date per policy. */
+function summariseAsOf(asOfs: ReadonlyMap<string, string | null>, options: EvaluateOptions): Evaluation['asOf'] {
+  if (options.asOf !== undefined) return options.asOf;
+  const distinct = new Set(asOfs.values());
+  if (distinct.size === 0) return options.today ?? null;
+  if (distinct.size === 1) return [...distinct][0] ?? null;
+  return Object.fromEntries(asOfs);
+}

@@ -1,0 +1,103 @@
+import { locateQuote } from '../data/text.ts';
+import { allCriteria } from '../data/checks.ts';
+import type { Policy } from './corpus.ts';
+import { lineOfOffset, parseSource, type ParsedSource } from './source-blocks.ts';
+
+const parsed = new Map<string, ParsedSource>();
+
+/** The original text of a policy, parsed once per build. */
+export function parsedSource(policy: Policy): ParsedSource {
+  let p = parsed.get(policy.id);
+  if (!p) {
+    p = parseSource(policy.sourceText);
+    parsed.set(policy.id, p);
+  }
+  return p;
+}
+
+export const sourceUrl = (policyId: string) => `/policies/${policyId}/source/`;
+export const policyUrl = (policyId: string) => `/policies/${policyId}/`;
+export const directionUrl = (policyId: string, directionId: string) => `/policies/${policyId}/directions/${directionId}/`;
+
+/** Anchor (`L<line>`) of the element of the original text where a quote starts. */
+export function anchorOfQuote(policy: Policy, quote: string): string {
+  const offset = locateQuote(quote, policy.sourceText);
+  // The data check guarantees every quote is found; a miss here would be a bug, so fail the build.
+  if (offset < 0) throw new Error(`引文不在 ${policy.id} 原文中：${quote}`);
+  const line = lineOfOffset(policy.sourceText, offset);
+  return parsedSource(policy).anchorOfLine[line] ?? `L${line}`;
+}
+
+/** Link to the exact place of a quote in the original text page. */
+export function quoteHref(policy: Policy, quote: string): string {
+  return `${sourceUrl(policy.id)}#${anchorOfQuote(policy, quote)}`;
+}
+
+/** Something in the data that cites the text: what it is, and the page that shows it. */
+export interface CitingItem {
+  quote: string;
+  label: string;
+  href: string;
+}
+
+/**
+ * Every citation of a policy with a link back to where the site shows it, so the original-text page
+ * can mark each cited clause and link to the direction and criterion that cite it.
+ */
+export function citingItems(policy: Policy): CitingItem[] {
+  const items: CitingItem[] = [];
+  const pUrl = policyUrl(policy.id);
+  const add = (quote: string | undefined, label: string, href: string) => {
+    if (quote) items.push({ quote, label, href });
+  };
+  add('text' in policy.title ? policy.title.quote : undefined, '文件标题', pUrl);
+  add('text' in policy.issuer ? policy.issuer.quote : undefined, '发文单位', pUrl);
+  add('text' in policy.docNumber ? policy.docNumber.quote : undefined, '发文字号', pUrl);
+  add('text' in policy.addressees ? policy.addressees.quote : undefined, '主送', pUrl);
+  for (const g of policy.programmes) add(g.quote, `专项：${g.name}`, `${pUrl}#programme-${g.id}`);
+  for (const d of policy.dates) add(d.quote, `日期：${d.label}`, `${pUrl}#dates`);
+  for (const c of allCriteria(policy.eligibility)) add(c.quote, `共同条件：${c.label}`, `${pUrl}#eligibility`);
+  for (const m of policy.materials) add(m.quote, `共同材料：${m.text}`, `${pUrl}#materials`);
+  for (const x of policy.provisions) add(x.quote, x.title, `${pUrl}#provision-${x.id}`);
+  for (const x of policy.inconsistencies) for (const f of x.forms) add(f.quote, `前后不一致：${x.about}`, `${pUrl}#inconsistencies`);
+  for (const b of policy.basis) add(b.quote, `依据：${b.text}`, pUrl);
+  for (const r of policy.rules) add(r.quote, `组合规则：${r.text}`, `${pUrl}#rules`);
+  for (const c of policy.contacts) add(c.quote, `联系人：${c.name.replace(/\s+/g, '')}`, `/contacts/#contact-${policy.id}-${c.id}`);
+  for (const d of policy.directions) {
+    const url = directionUrl(policy.id, d.id);
+    add(d.quote, `方向：${d.name}`, url);
+    for (const a of d.aliases) add(a.quote, `方向别名：${a.name}`, url);
+    if ('text' in d.applicants) add(d.applicants.quote, `${d.name} › 申报主体`, `${url}#applicants`);
+    for (const c of allCriteria(d.criteria)) add(c.quote, `${d.name} › 条件：${c.label}`, `${url}#criterion-${c.id}`);
+    if (d.support) {
+      const s = d.support;
+      add(s.methodQuote, `${d.name} › 支持方式`, `${url}#support`);
+      const f = s.formula;
+      if (f.kind === 'rate') add(f.part.quote, `${d.name} › 支持比例`, `${url}#support`);
+      if (f.kind === 'parts') for (const part of f.parts) add(part.quote, `${d.name} › 支持比例`, `${url}#support`);
+      if (f.kind === 'fixed' || f.kind === 'notStated') add(f.quote, `${d.name} › 支持金额`, `${url}#support`);
+      if (f.kind === 'tiers') for (const t of f.tiers) add(t.quote, `${d.name} › ${t.label}`, `${url}#support`);
+      if ('capQuote' in f) add(f.capQuote, `${d.name} › 支持上限`, `${url}#support`);
+      for (const p of s.payments) add(p.quote, `${d.name} › ${p.label}`, `${url}#support`);
+      for (const n of s.notes) add(n.quote, `${d.name} › ${n.text}`, `${url}#support`);
+    }
+    if ('quote' in d.quota) add(d.quota.quote, `${d.name} › 支持数量`, `${url}#quota`);
+    for (const m of d.materials) add(m.quote, `${d.name} › 材料：${m.text}`, `${url}#materials`);
+    for (const k of d.dates) add(k.quote, `${d.name} › 日期：${k.label}`, `${url}#dates`);
+    if (d.applyFree) add(d.applyFree.quote, `${d.name} › 免申即享`, url);
+    if (d.schemeSeparately) add(d.schemeSeparately.quote, `${d.name} › 具体方案另行通知`, url);
+  }
+  return items;
+}
+
+/** Citing items grouped by the anchor of the element they start in. */
+export function citationsByAnchor(policy: Policy): Map<string, CitingItem[]> {
+  const map = new Map<string, CitingItem[]>();
+  for (const item of citingItems(policy)) {
+    const anchor = anchorOfQuote(policy, item.quote);
+    const list = map.get(anchor) ?? [];
+    if (!list.some((x) => x.href === item.href && x.label === item.label)) list.push(item);
+    map.set(anchor, list);
+  }
+  return map;
+}

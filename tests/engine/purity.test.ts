@@ -1,0 +1,28 @@
+/**
+ * The engine must run identically in Node, the browser and the CLI: no I/O, no clock, no DOM, no
+ * node: modules. A quick look at its sources keeps it that way.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const dir = fileURLToPath(new URL('../../src/engine', import.meta.url));
+const files = readdirSync(dir).filter((f) => f.endsWith('.ts'));
+
+describe('engine purity', () => {
+  it('has the modules the design names', () => {
+    for (const m of ['profile.ts', 'parse-input.ts', 'derive.ts', 'evaluate.ts', 'support.ts', 'rules.ts', 'asof.ts', 'index.ts']) expect(files).toContain(m);
+  });
+  it.each(files)('%s imports nothing from node, reads no clock, touches no DOM or process', (file) => {
+    const code = readFileSync(join(dir, file), 'utf8')
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\/\/.*$/gm, '');
+    expect(code).not.toMatch(/from\s+['"](node:|fs|path|os|child_process)/);
+    expect(code).not.toMatch(/\bimport\(/);
+    expect(code).not.toMatch(/Date\.now|new Date\(|performance\.now|Math\.random/);
+    expect(code).not.toMatch(/\b(process|document|window|localStorage|fetch|require)\b/);
+    // Imports stay inside the project's pure modules (schemas types, text helpers) or zod.
+    for (const m of code.matchAll(/from\s+['"]([^'"]+)['"]/g)) expect(m[1]).toMatch(/^(\.\/[\w-]+\.ts|\.\.\/schemas\/index\.ts|\.\.\/data\/text\.ts|zod)$/);
+  });
+});
