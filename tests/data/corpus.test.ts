@@ -82,7 +82,7 @@ describe('coverage', () => {
     expect(p.provisions.filter((x) => x.kind === 'form').length).toBeGreaterThanOrEqual(2);
   });
 
-  it('Shanxi 2017: no title or number, two main directions, eight programmes, five measures, the goals', () => {
+  it('Shanxi 2017: no title or number, two main directions (主要方向), eight programmes, five measures, the goals', () => {
     const p = policy('shanxi-2017-opinion');
     expect(p.title).toMatchObject({ notStated: true });
     expect(p.docNumber).toMatchObject({ notStated: true });
@@ -93,7 +93,7 @@ describe('coverage', () => {
     expect(goalValues).toEqual(expect.arrayContaining([12, 60]));
     const countIn = (level: string) => p.directions.filter((d) => p.programmes.find((g) => g.id === d.programme)?.level.includes(level)).length;
     expect(countIn('专项工程')).toBe(8);
-    expect(countIn('主攻方向')).toBe(2);
+    expect(countIn('主要方向')).toBe(2); // the text heads this section “二、主要方向”
   });
 });
 
