@@ -104,7 +104,7 @@ function main(argv: readonly string[]): void {
   const corpus = load();
   const registry = fieldRegistry(corpus);
   if (args.schema) {
-    process.stdout.write(JSON.stringify(profileJsonSchema(registry.values()), null, 2) + '\n');
+    process.stdout.write(JSON.stringify(profileJsonSchema(registry), null, 2) + '\n');
     return;
   }
   if (args.policy !== undefined && !corpus.policies.some((p) => p.id === args.policy)) {

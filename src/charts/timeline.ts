@@ -54,9 +54,9 @@ export const KIND_COLOUR: Record<DateKind, string> = {
 };
 
 const FONT = 13;
-const AXIS_H = 30;
-const LANE_HEAD = 26;
-const ROW_H = 40;
+const AXIS_H = 46;
+const LANE_HEAD = 28;
+const ROW_H = 26;
 const LANE_GAP = 10;
 const LEFT = 16;
 const RIGHT = 24;
@@ -105,10 +105,32 @@ export function legendSwatch(kind: DateKind): string {
 
 interface Placed {
   e: ChartEvent;
-  x0: number;
-  x1: number;
+  /** How many identical events this mark stands for (one label, one title listing them all). */
+  count: number;
+  ids: string[];
+  titles: string[];
   row: number;
 }
+
+/**
+ * Identical events in one lane (Jiangsu prints the same completion window for seven directions) are
+ * drawn once, labelled “×N”; the title lists each. The table below the chart keeps every one.
+ */
+function mergeSame(events: readonly ChartEvent[]): Array<Omit<Placed, 'row'>> {
+  const groups = new Map<string, Omit<Placed, 'row'>>();
+  for (const e of events) {
+    const key = [e.lane, e.kind, e.first, e.last ?? '', e.openEnded, e.label].join('\u0000');
+    const g = groups.get(key);
+    if (g) {
+      g.count++;
+      g.ids.push(e.id);
+      g.titles.push(e.title);
+    } else groups.set(key, { e, count: 1, ids: [e.id], titles: [e.title] });
+  }
+  return [...groups.values()];
+}
+
+const labelOf = (p: Omit<Placed, 'row'>) => truncate(p.e.label) + (p.count > 1 ? ` ×${p.count}` : '');
 
 export function timelineSvg(lanes: readonly ChartLane[], events: readonly ChartEvent[], options: ChartOptions): string {
   const pxPerYear = options.pxPerYear ?? 120;
@@ -122,22 +144,25 @@ export function timelineSvg(lanes: readonly ChartLane[], events: readonly ChartE
   const width = LEFT + years * pxPerYear + RIGHT;
   const x = scaleUtc().domain([d0, d1]).range([LEFT, width - RIGHT]);
   const id = (s: string) => `${options.idPrefix}-${s}`;
+  const startX = (e: ChartEvent) => x(utc(e.first));
+  const endX = (e: ChartEvent) => (e.openEnded ? width - RIGHT : x(dayAfter(e.last ?? e.first)));
+  // Labels sit on the mark's line: after a single-day mark, or after a bar's end. An open-ended duty
+  // runs to the edge, so its label goes below the line's start instead (the row is taller).
+  const labelX = (e: ChartEvent) => (e.openEnded ? startX(e) + 10 : e.last && e.last !== e.first ? Math.max(endX(e), startX(e) + 4) + 6 : startX(e) + 11);
 
-  // Pack each lane's events into rows so labels never overlap.
+  // Pack each lane's marks into rows so labels never overlap.
   const laneRows = new Map<string, Placed[]>();
   for (const lane of lanes) {
     const rowsRight: number[] = [];
     const placed: Placed[] = [];
-    const mine = events.filter((e) => e.lane === lane.id).slice().sort((a, b) => a.first.localeCompare(b.first));
-    for (const e of mine) {
-      const start = x(utc(e.first));
-      const end = e.openEnded ? width - RIGHT : x(dayAfter(e.last ?? e.first));
-      const x0 = start - 8;
-      const x1 = Math.max(end, x0 + textWidth(truncate(e.label)) + 4) + 10;
+    const mine = mergeSame(events.filter((e) => e.lane === lane.id)).sort((a, b) => a.e.first.localeCompare(b.e.first));
+    for (const m of mine) {
+      const x0 = startX(m.e) - 8;
+      const x1 = m.e.openEnded ? width : labelX(m.e) + textWidth(labelOf(m)) + 12;
       let row = rowsRight.findIndex((right) => right <= x0);
       if (row === -1) row = rowsRight.push(x1) - 1;
       else rowsRight[row] = x1;
-      placed.push({ e, x0, x1, row });
+      placed.push({ ...m, row });
     }
     laneRows.set(lane.id, placed);
   }
@@ -151,14 +176,14 @@ export function timelineSvg(lanes: readonly ChartLane[], events: readonly ChartE
     const top = y;
     const parts = [`<g class="tl-lane" data-policy="${esc(lane.id)}">`];
     parts.push(`<text x="${LEFT}" y="${r1(top + 18)}" font-size="${FONT + 1}" font-weight="700" fill="#1b1b1b">${esc(lane.label)}</text>`);
-    if (placed.length === 0) parts.push(`<text x="${LEFT}" y="${r1(top + LANE_HEAD + 22)}" font-size="${FONT}" fill="#4a4a4a">原文未印具体日期</text>`);
+    if (placed.length === 0) parts.push(`<text x="${LEFT}" y="${r1(top + LANE_HEAD + 16)}" font-size="${FONT}" fill="#4a4a4a">原文未印具体日期</text>`);
     for (const p of placed) {
-      const mid = top + LANE_HEAD + p.row * ROW_H + 11;
-      const xs = x(utc(p.e.first));
-      const xe = p.e.openEnded ? width - RIGHT : x(dayAfter(p.e.last ?? p.e.first));
-      parts.push(`<g class="tl-event" data-policy="${esc(lane.id)}" data-kind="${p.e.kind}" data-event="${esc(p.e.id)}"><title>${esc(p.e.title)}</title>`);
-      parts.push(eventShape(p.e, xs, xe, mid));
-      parts.push(`<text x="${r1(Math.max(LEFT, xs - 6))}" y="${r1(mid + 22)}" font-size="${FONT}" fill="#1b1b1b">${esc(truncate(p.e.label))}</text></g>`);
+      const mid = top + LANE_HEAD + p.row * ROW_H + ROW_H / 2;
+      const title = p.titles.length > 1 ? `${p.titles.length} 项相同：${p.titles.join('；')}` : (p.titles[0] ?? '');
+      parts.push(`<g class="tl-event" data-policy="${esc(lane.id)}" data-kind="${p.e.kind}" data-event="${esc(p.ids.join(' '))}"><title>${esc(title)}</title>`);
+      parts.push(eventShape(p.e, startX(p.e), endX(p.e), p.e.openEnded ? mid - 6 : mid));
+      const ty = p.e.openEnded ? mid + 12 : mid + 4.5;
+      parts.push(`<text x="${r1(labelX(p.e))}" y="${r1(ty)}" font-size="${FONT}" fill="#1b1b1b">${esc(labelOf(p))}</text></g>`);
     }
     parts.push('</g>');
     laneBlocks.push(parts.join(''));
@@ -167,18 +192,22 @@ export function timelineSvg(lanes: readonly ChartLane[], events: readonly ChartE
   }
   const height = y + 4;
 
-  // Year grid and labels.
+  // Year grid and labels (no label at the right edge, where it would be cut off).
   const ticks = x.ticks(utcYear.every(1)!);
   const axis = ticks
-    .map((t) => `<line x1="${r1(x(t))}" x2="${r1(x(t))}" y1="${AXIS_H - 6}" y2="${r1(height)}" stroke="#c9c9c9" stroke-dasharray="3 3"/><text x="${r1(x(t) + 4)}" y="${AXIS_H - 10}" font-size="${FONT}" fill="#4a4a4a">${t.getUTCFullYear()}年</text>`)
+    .map((t) => {
+      const tx = x(t);
+      const grid = `<line x1="${r1(tx)}" x2="${r1(tx)}" y1="${AXIS_H - 6}" y2="${r1(height)}" stroke="#c9c9c9" stroke-dasharray="3 3"/>`;
+      return tx > width - RIGHT - 40 ? grid : `${grid}<text x="${r1(tx + 4)}" y="${AXIS_H - 10}" font-size="${FONT}" fill="#4a4a4a">${t.getUTCFullYear()}年</text>`;
+    })
     .join('');
 
   const mx = x(utc(options.marker));
-  const anchorEnd = mx > width - 140;
+  const anchorEnd = mx > width - RIGHT - 120;
   const marker =
     `<g class="tl-today" data-role="today" transform="translate(${r1(mx)} 0)">` +
-    `<line class="tl-today__line" x1="0" x2="0" y1="${AXIS_H - 4}" y2="${r1(height)}" stroke="#0f5132" stroke-width="2"/>` +
-    `<text class="tl-today__label" x="${anchorEnd ? -4 : 4}" y="${AXIS_H + 2}" text-anchor="${anchorEnd ? 'end' : 'start'}" font-size="${FONT - 1}" font-weight="700" fill="#0f5132">构建日 ${options.marker}</text></g>`;
+    `<line class="tl-today__line" x1="0" x2="0" y1="18" y2="${r1(height)}" stroke="#0f5132" stroke-width="2"/>` +
+    `<text class="tl-today__label" x="${anchorEnd ? -4 : 4}" y="14" text-anchor="${anchorEnd ? 'end' : 'start'}" font-size="${FONT - 1}" font-weight="700" fill="#0f5132">构建日 ${options.marker}</text></g>`;
 
   out.push(
     `<svg xmlns="http://www.w3.org/2000/svg" class="tl-chart" width="${r1(width)}" height="${r1(height)}" viewBox="0 0 ${r1(width)} ${r1(height)}" role="img" aria-labelledby="${id('title')} ${id('desc')}"` +

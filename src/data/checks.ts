@@ -154,6 +154,12 @@ function checkDate(d: KeyDate, file: string, path: string, refDirections: RefChe
     if (d.start > d.end) add(file, `${path}.end`, `不早于开始日 ${d.start} 的结束日`, d.end);
   }
   if (d.shape === 'recurring' && d.until && d.until < d.from) add(file, `${path}.until`, `不早于 ${d.from} 的日期`, d.until);
+  if (d.shape === 'years') {
+    for (const [key, y] of [['startYear', d.startYear], ['endYear', d.endYear]] as const) {
+      if (!nums.has(y)) add(file, `${path}.${key}`, `引文中印有的年份 ${y}`, d.quote);
+    }
+    if (d.startYear > d.endYear) add(file, `${path}.endYear`, `不早于 ${d.startYear} 的年份`, d.endYear);
+  }
 }
 
 function checkCriteria(list: Criterion[], file: string, path: string, fields: Map<string, Field>, refDirections: RefCheck, add: Add) {

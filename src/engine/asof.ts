@@ -4,12 +4,8 @@
  * reads the clock, so the same inputs always give the same answer.
  */
 import type { KeyDate } from '../schemas/index.ts';
+import { lastDay } from '../lib/dates.ts';
 import type { EnginePolicy } from './types.ts';
-
-/** The last day of a dated entry, if it has one. */
-function lastDay(d: KeyDate): string | undefined {
-  return d.shape === 'day' ? d.date : d.shape === 'window' ? d.end : d.until;
-}
 
 /**
  * The policy's deadline: the latest `deadline` date of the policy itself, else the latest among its

@@ -116,13 +116,14 @@ export function withinYearsFrom(asOf: string, years: number): string {
 /** Evaluates one prepared criterion (recursively for all/any/not). */
 export function evaluateNode(node: CriterionNode, ctx: EvalContext): Reason {
   const c = node.c;
-  const r: Reason = { criterion: c.id, scope: node.scope, kind: c.kind, status: 'unknown', label: c.label, quote: c.quote, at: c.at };
-  if (node.threshold !== undefined) r.threshold = node.threshold;
   let status: Status = 'unknown';
   let value: KnownValue | undefined;
+  let field: string | undefined;
+  let threshold = node.threshold;
+  let items: Reason[] | undefined;
   switch (c.kind) {
     case 'threshold': {
-      r.field = c.field;
+      field = c.field;
       const v = ctx.values[c.field];
       if (typeof v === 'number' && Number.isFinite(v)) {
         value = v;
@@ -131,7 +132,7 @@ export function evaluateNode(node: CriterionNode, ctx: EvalContext): Reason {
       break;
     }
     case 'boolean': {
-      r.field = c.field;
+      field = c.field;
       const v = ctx.values[c.field];
       if (typeof v === 'boolean') {
         value = v;
@@ -140,17 +141,18 @@ export function evaluateNode(node: CriterionNode, ctx: EvalContext): Reason {
       break;
     }
     case 'oneOf': {
-      r.field = c.field;
+      field = c.field;
       const chosen = choices(ctx.values[c.field]);
       if (chosen) {
         value = Array.isArray(ctx.values[c.field]) ? chosen : chosen[0]!;
         // Several chosen (multiple choice): one of them in the list is enough.
-        status = chosen.some((x) => c.values.includes(x)) ? 'met' : 'unmet';
+        status = 'unmet';
+        for (const x of chosen) if (c.values.includes(x)) status = 'met';
       }
       break;
     }
     case 'dateWindow': {
-      r.field = c.field;
+      field = c.field;
       const v = ctx.values[c.field];
       if (isIsoDate(v)) {
         value = v;
@@ -162,15 +164,15 @@ export function evaluateNode(node: CriterionNode, ctx: EvalContext): Reason {
       break;
     }
     case 'withinYears': {
-      r.field = c.field;
+      field = c.field;
       const v = ctx.values[c.field];
       if (ctx.asOf === null) {
-        r.threshold = `申报时间前 ${c.years} 年内（未确定申报时间）`;
+        threshold = `申报时间前 ${c.years} 年内（未确定申报时间）`;
         if (isIsoDate(v)) value = v;
         break;
       }
       const from = withinYearsFrom(ctx.asOf, c.years);
-      r.threshold = `${from}（含）至 ${ctx.asOf}（含），即 ${c.years} 年内`;
+      threshold = `${from}（含）至 ${ctx.asOf}（含），即 ${c.years} 年内`;
       if (isIsoDate(v)) {
         value = v;
         // A date after the as-of date cannot have been “距申报时间” at the time of applying.
@@ -183,21 +185,21 @@ export function evaluateNode(node: CriterionNode, ctx: EvalContext): Reason {
       break;
     case 'all':
     case 'any': {
-      const items = (node.items ?? []).map((n) => evaluateNode(n, ctx));
-      r.items = items;
+      items = [];
+      for (const n of node.items ?? []) items.push(evaluateNode(n, ctx));
       status = c.kind === 'all' ? allOf(items) : anyOf(items);
       break;
     }
     case 'not': {
       const item = evaluateNode(node.item!, ctx);
-      r.items = [item];
+      items = [item];
       status = item.status === 'met' ? 'unmet' : item.status === 'unmet' ? 'met' : item.status;
       break;
     }
   }
-  r.status = status;
-  if (value !== undefined) r.value = value;
-  return r;
+  // One object literal with every key, so all reasons share one shape (this is the hot path);
+  // absent values are undefined and vanish from JSON.
+  return { criterion: c.id, scope: node.scope, kind: c.kind, status, label: c.label, quote: c.quote, at: c.at, field, value, threshold, items };
 }
 
 /** AND: unmet beats unknown beats confirm beats met. */
@@ -227,11 +229,14 @@ function anyOf(items: readonly Reason[]): Status {
   return unknown ? 'unknown' : confirm ? 'confirm' : 'unmet';
 }
 
-const RANK: Record<Status, number> = { unmet: 0, unknown: 1, confirm: 2, met: 3 };
+const ORDER: readonly Status[] = ['unmet', 'unknown', 'confirm', 'met'];
 
 /** Reasons in the order a page shows them: unmet first, then unknown, confirm, met (stable). */
-export function orderReasons(reasons: Reason[]): Reason[] {
-  return reasons.sort((a, b) => RANK[a.status] - RANK[b.status]);
+export function orderReasons(reasons: readonly Reason[]): Reason[] {
+  // Four passes over a handful of items beat a comparator sort here (this was the hottest function).
+  const out: Reason[] = [];
+  for (const status of ORDER) for (const r of reasons) if (r.status === status) out.push(r);
+  return out;
 }
 
 export interface Aggregate {
@@ -266,6 +271,15 @@ export function aggregate(reasons: readonly Reason[], guidance: boolean): Aggreg
   return { verdict, met, of, confirm };
 }
 
+/** True when a value is an answer (not missing, not “unknown”, not malformed). */
+function isKnownValue(v: unknown): boolean {
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v === 'boolean') return true;
+  if (typeof v === 'string') return !isUnknownWord(v);
+  if (Array.isArray(v)) return choices(v) !== undefined;
+  return false;
+}
+
 /**
  * The asked fields whose answers would settle the unknown reasons: leaves that are unknown inside
  * unknown groups (a met `any` needs nothing more). A derived field is replaced by its unknown inputs;
@@ -273,27 +287,28 @@ export function aggregate(reasons: readonly Reason[], guidance: boolean): Aggreg
  * is listed so the page can say why.
  */
 export function decidingFields(reasons: readonly Reason[], registry: ReadonlyMap<string, Field>, values: Readonly<Record<string, unknown>>): string[] {
-  const out = new Set<string>();
-  const isKnown = (id: string) => {
-    const v = values[id];
-    if (v === undefined || v === null) return false;
-    if (typeof v === 'number') return Number.isFinite(v);
-    if (typeof v === 'string') return !isUnknownWord(v);
-    if (Array.isArray(v)) return choices(v) !== undefined;
-    return typeof v === 'boolean';
-  };
-  const resolve = (id: string, depth: number) => {
-    const f = registry.get(id);
-    if (f?.type !== 'derived' || depth > 16) return out.add(id);
-    const missing = f.derive.of.filter((dep) => !isKnown(dep));
-    if (missing.length === 0) return out.add(id);
-    for (const dep of missing) resolve(dep, depth + 1);
-  };
-  const walk = (r: Reason) => {
-    if (r.status !== 'unknown') return;
-    if (r.items) r.items.forEach(walk);
-    else if (r.field !== undefined) resolve(r.field, 0);
-  };
-  reasons.forEach(walk);
-  return [...out];
+  // Plain loops and an array: this runs for most directions of a half-filled profile, on every keystroke.
+  const out: string[] = [];
+  for (const r of reasons) collectUnknown(r, registry, values, out);
+  return out;
+}
+
+function collectUnknown(r: Reason, registry: ReadonlyMap<string, Field>, values: Readonly<Record<string, unknown>>, out: string[]): void {
+  if (r.status !== 'unknown') return;
+  if (r.items) for (const i of r.items) collectUnknown(i, registry, values, out);
+  else if (r.field !== undefined) addDeciding(r.field, registry, values, out, 0);
+}
+
+function addDeciding(id: string, registry: ReadonlyMap<string, Field>, values: Readonly<Record<string, unknown>>, out: string[], depth: number): void {
+  const f = registry.get(id);
+  let viaInputs = false;
+  // The depth bound only guards against a cyclic registry; real chains are one or two deep.
+  if (f?.type === 'derived' && depth < 16) {
+    for (const dep of f.derive.of) {
+      if (isKnownValue(values[dep])) continue;
+      viaInputs = true;
+      addDeciding(dep, registry, values, out, depth + 1);
+    }
+  }
+  if (!viaInputs && !out.includes(id)) out.push(id);
 }

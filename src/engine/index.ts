@@ -15,7 +15,7 @@ import { isIsoDate } from './iso-date.ts';
 import { fieldRegistry } from './profile.ts';
 import { combinationWarnings } from './rules.ts';
 import { maxSupport } from './support.ts';
-import type { DirectionResult, EngineData, EngineDirection, EnginePolicy, Evaluation, EvaluateOptions, Profile, RuleWarning } from './types.ts';
+import type { DirectionResult, EngineData, Reason, EngineDirection, EnginePolicy, Evaluation, EvaluateOptions, Profile, RuleWarning } from './types.ts';
 
 export * from './types.ts';
 export { buildProfileSchema, fieldRegistry, profileJsonSchema, validateProfile, type ProfileCheck } from './profile.ts';
@@ -97,7 +97,9 @@ function valuesOf(c: CompiledCorpus, profile: Profile): Record<string, unknown> 
 
 function evaluateDirection(policy: EnginePolicy, d: CompiledDirection, values: Record<string, unknown>, asOf: string | null, registry: ReadonlyMap<string, Field>): DirectionResult {
   const ctx = { values, asOf };
-  const reasons = orderReasons(d.nodes.map((n) => evaluateNode(n, ctx)));
+  const evaluated: Reason[] = [];
+  for (const n of d.nodes) evaluated.push(evaluateNode(n, ctx));
+  const reasons = orderReasons(evaluated);
   const agg = aggregate(reasons, d.guidance);
   let support: ReturnType<typeof maxSupport>;
   if (d.guidance) {

@@ -23,11 +23,13 @@ const KIND_MESSAGE: Record<CombinationRule['kind'], string> = {
 export function combinationWarnings(policyId: string, rules: readonly CombinationRule[], results: readonly DirectionResult[]): RuleWarning[] {
   const warnings: RuleWarning[] = [];
   if (rules.length === 0) return warnings;
-  const open = results.filter((r) => r.policy === policyId && (r.verdict === 'eligible' || r.verdict === 'unknown'));
+  const open: DirectionResult[] = [];
+  for (const r of results) if (r.policy === policyId && (r.verdict === 'eligible' || r.verdict === 'unknown')) open.push(r);
   if (open.length < 2) return warnings;
   for (const rule of rules) {
-    const bound = rule.directions && rule.directions.length > 0 ? new Set(rule.directions) : undefined;
-    const hit = open.filter((r) => !bound || bound.has(r.direction));
+    const bound = rule.directions ?? [];
+    const hit: DirectionResult[] = [];
+    for (const r of open) if (bound.length === 0 || bound.includes(r.direction)) hit.push(r);
     if (hit.length < 2) continue;
     const names = hit.map((r) => `“${r.name}”`).join('、');
     warnings.push({

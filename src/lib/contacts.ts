@@ -228,9 +228,15 @@ export function searchKey(e: ContactEntry): string {
     .toLowerCase();
 }
 
-/** Text the industry filter searches: scope, the remark column, the department and directions handled. */
+/**
+ * Text the industry filter searches: scope, department and directions handled. The remark column is
+ * searched only for rows without a scope: in Shanxi 2026 one remark (“原材料处负责钢铁…，化工处负责焦化、
+ * 化工…”) is repeated on every row of its group, so searching it would make 化工 find 原材料处 too.
+ */
 export function industryKey(e: ContactEntry): string {
-  return stripSpace([...e.contact.scope, e.contact.note ?? '', e.contact.department, ...e.directions.map((d) => d.name)].join('|'));
+  const c = e.contact;
+  const remark = c.scope.length === 0 ? [c.note ?? ''] : [];
+  return stripSpace([...c.scope, ...remark, c.department, ...e.directions.map((d) => d.name)].join('|'));
 }
 
 /** Distinct values in first-seen order. */

@@ -19,13 +19,50 @@ export function formatChineseDate(iso: string): string {
 
 /** The first day an event touches. */
 export function firstDay(d: KeyDate): string {
-  return d.shape === 'day' ? d.date : d.shape === 'window' ? d.start : d.from;
+  switch (d.shape) {
+    case 'day':
+      return d.date;
+    case 'window':
+      return d.start;
+    case 'recurring':
+      return d.from;
+    case 'years':
+      return `${d.startYear}-01-01`;
+  }
 }
 
 /** The last day of an event, if it has one (recurring duties without an end have none). */
 export function lastDay(d: KeyDate): string | undefined {
-  return d.shape === 'day' ? d.date : d.shape === 'window' ? d.end : d.until;
+  switch (d.shape) {
+    case 'day':
+      return d.date;
+    case 'window':
+      return d.end;
+    case 'recurring':
+      return d.until;
+    case 'years':
+      return `${d.endYear}-12-31`;
+  }
 }
+
+/** A date as the page shows it: 2023年11月10日; a window; 每周五 15:00 前; 2022—2024年度. */
+export function describeKeyDate(d: KeyDate): string {
+  switch (d.shape) {
+    case 'day':
+      return formatChineseDate(d.date);
+    case 'window':
+      return `${formatChineseDate(d.start)}${d.startInclusive ? '（含）' : '（不含）'} 至 ${formatChineseDate(d.end)}${d.endInclusive ? '（含）' : '（不含）'}`;
+    case 'recurring': {
+      const day = d.byDay ? `周${WEEKDAY[d.byDay]}` : '';
+      const every = d.freq === 'weekly' ? `每${day || '周'}` : '每月';
+      return `${every}${d.time ? ` ${d.time} 前` : ''}，自 ${formatChineseDate(d.from)} 起${d.until ? `至 ${formatChineseDate(d.until)}` : '（原文未载明截止）'}`;
+    }
+    case 'years':
+      return d.startYear === d.endYear ? `${d.startYear}年度` : `${d.startYear}—${d.endYear}年度`;
+  }
+}
+
+const WEEKDAY: Record<string, string> = { MO: '一', TU: '二', WE: '三', TH: '四', FR: '五', SA: '六', SU: '日' };
 
 /**
  * Status of a deadline relative to `today`: the phrase shown on pages and recomputed in the browser.

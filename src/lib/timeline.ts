@@ -60,6 +60,8 @@ export function recurrenceText(d: Extract<KeyDate, { shape: 'recurring' }>): str
 export function eventSpan(d: KeyDate): { first: string; last: string | undefined } {
   if (d.shape === 'day') return { first: d.date, last: d.date };
   if (d.shape === 'window') return { first: d.startInclusive ? d.start : addDays(d.start, 1), last: d.endInclusive ? d.end : addDays(d.end, -1) };
+  // Whole years (2024年度): the text prints years only, so the span is the calendar years, no narrower.
+  if (d.shape === 'years') return { first: `${d.startYear}-01-01`, last: `${d.endYear}-12-31` };
   const first = d.freq === 'weekly' ? firstOnWeekday(d.from, d.byDay) : d.from;
   return { first, last: d.until };
 }
@@ -70,6 +72,7 @@ export function dateText(d: KeyDate): string {
     const inc = (b: boolean) => (b ? '（含）' : '（不含）');
     return `${formatChineseDate(d.start)}${inc(d.startInclusive)}至${formatChineseDate(d.end)}${inc(d.endInclusive)}`;
   }
+  if (d.shape === 'years') return d.startYear === d.endYear ? `${d.startYear}年度` : `${d.startYear}—${d.endYear}年度`;
   const first = eventSpan(d).first;
   const end = d.until ? `，至${formatChineseDate(d.until)}` : `；${NO_END_TEXT}`;
   return `${recurrenceText(d)}（自${formatChineseDate(first)}起${end}）`;

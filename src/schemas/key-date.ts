@@ -61,5 +61,15 @@ export const RecurringDate = KeyDateBase.extend({
   until: IsoDate.optional(),
 }).strict();
 
-export const KeyDate = z.discriminatedUnion('shape', [DayDate, WindowDate, RecurringDate]);
+/**
+ * Whole calendar years (“2024年度”, “2022年度、2023年度、2024年度”) — statistics periods whose text prints
+ * years only. Never narrowed to days the text does not give.
+ */
+export const YearsDate = KeyDateBase.extend({
+  shape: z.literal('years'),
+  startYear: z.number().int().min(1990).max(2100),
+  endYear: z.number().int().min(1990).max(2100),
+}).strict();
+
+export const KeyDate = z.discriminatedUnion('shape', [DayDate, WindowDate, RecurringDate, YearsDate]);
 export type KeyDate = z.output<typeof KeyDate>;

@@ -3,7 +3,7 @@ import { buildProfileSchema, fieldRegistry, profileJsonSchema, validateProfile }
 import { fields } from './fixtures.ts';
 
 const registry = fieldRegistry({ fields });
-const schema = buildProfileSchema(registry.values());
+const schema = buildProfileSchema(registry);
 
 describe('profile schema (zod, from the registry)', () => {
   it('accepts typed answers and unknowns for every asked field, every field optional', () => {
@@ -33,7 +33,7 @@ describe('profile schema (zod, from the registry)', () => {
       expect(schema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
   });
   it('converts to a JSON Schema with a property per asked field and none for derived ones', () => {
-    const js = profileJsonSchema(registry.values()) as { type: string; properties: Record<string, { anyOf: { type?: string; minimum?: number; maximum?: number; format?: string }[]; title: string }>; additionalProperties: boolean };
+    const js = profileJsonSchema(registry) as { type: string; properties: Record<string, { anyOf: { type?: string; minimum?: number; maximum?: number; format?: string }[]; title: string }>; additionalProperties: boolean };
     expect(js.type).toBe('object');
     expect(js.additionalProperties).toBe(false);
     expect(Object.keys(js.properties).sort()).toEqual(fields.filter((f) => f.type !== 'derived').map((f) => f.id).sort());

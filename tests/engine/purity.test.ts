@@ -21,7 +21,7 @@ describe('engine purity', () => {
     expect(code).not.toMatch(/from\s+['"](node:|fs|path|os|child_process)/);
     expect(code).not.toMatch(/\bimport\(/);
     expect(code).not.toMatch(/Date\.now|new Date\(|performance\.now|Math\.random/);
-    expect(code).not.toMatch(/\b(process|document|window|localStorage|fetch|require)\b/);
+    expect(code).not.toMatch(/\b(process|document|window|globalThis|localStorage)\.|\b(fetch|require)\(/);
     // Imports stay inside the project's pure modules (schemas types, text helpers) or zod.
     for (const m of code.matchAll(/from\s+['"]([^'"]+)['"]/g)) expect(m[1]).toMatch(/^(\.\/[\w-]+\.ts|\.\.\/schemas\/index\.ts|\.\.\/data\/text\.ts|zod)$/);
   });
