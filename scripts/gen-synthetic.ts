@@ -119,6 +119,17 @@ const TOPICS: ReadonlyArray<readonly [string, string, string]> = [
   ['credit-insurance', '保险增信', '首台（套）、首批次保险和信用保险的保费补贴'],
 ];
 
+/** Comparison themes (policies/crosswalk.yaml) and the topics each groups. Every topic is in one theme. */
+const THEMES: ReadonlyArray<{ id: string; name: string; topics: readonly string[] }> = [
+  { id: 'smart-digital', name: '智能化/数字化改造', topics: ['smart-upgrade', 'smart-factory', 'digital-workshop', 'fiveg-factory', 'ai-scenario', 'service-manufacturing'] },
+  { id: 'industrial-internet-data', name: '工业互联网与数据', topics: ['digital-infra', 'iiot-platform', 'two-integration', 'data-product', 'compute-service'] },
+  { id: 'green-low-carbon', name: '绿色低碳', topics: ['gangue-utilisation', 'energy-saving', 'green-factory', 'water-saving', 'clean-production', 'steel-retrofit', 'coking-upgrade'] },
+  { id: 'foundation-innovation', name: '产业基础与技术创新', topics: ['first-set', 'first-batch', 'industrial-base', 'key-tech', 'new-drug', 'medical-device', 'hydrogen', 'new-energy-vehicle', 'coal-chemical'] },
+  { id: 'enterprise-growth', name: '企业培育与增量提质', topics: ['sme-specialised', 'chain-leader', 'chain-supporting', 'merger', 'revenue-growth', 'pilot-demo', 'quality-brand'] },
+  { id: 'financing', name: '融资支持', topics: ['leasing', 'loan-interest', 'credit-insurance'] },
+  { id: 'support-system', name: '产业支撑体系', topics: ['public-platform', 'talent-training', 'exhibition'] },
+];
+
 const VERBS = ['推动', '支持', '鼓励', '引导', '加快'];
 const GOALS = ['提质增效', '转型升级', '降本增效', '绿色发展', '安全可控', '集聚发展', '高端化发展', '智能化发展'];
 const OBJECTS = ['生产工艺', '关键装备', '生产线', '车间', '工业软件', '信息系统', '检测能力', '供应链协同', '能源管理', '产品质量'];
@@ -193,7 +204,11 @@ const cnDate = (y: number, m: number, d: number) => ({ text: `${y}年${m}月${d}
 
 interface DirectionOut {
   data: Obj;
-  contactName: string;
+  /** The topic slug (also the direction id): the crosswalk groups directions by it. */
+  topic: string;
+  /** The support clause, cited by the crosswalk's differences. */
+  supportQuote: string;
+  supportAt: string;
 }
 
 function makeCriteria(ctx: Ctx, at: string, year: number, dirIndex: number): Obj[] {
@@ -327,9 +342,16 @@ function personName(dice: Dice): string {
 
 export interface SyntheticPolicy {
   id: string;
+  year: number;
+  province: string;
   directions: number;
   contacts: number;
   sourceBytes: number;
+  /** What the crosswalk needs to cite this policy. */
+  cw: {
+    directions: Array<{ id: string; topic: string; supportQuote: string; supportAt: string }>;
+    programme: { id: string; quote: string; at: string };
+  };
 }
 
 function writePolicy(outDir: string, index: number, seed: number, reg: Map<string, FieldInfo>): SyntheticPolicy {
@@ -415,7 +437,7 @@ function writePolicy(outDir: string, index: number, seed: number, reg: Map<strin
     if ((support.formula as Obj).kind === 'notStated' && dice.chance(0.3)) {
       d.applyFree = { quote: say(ctx, '本方向实行免申即享，无须企业申报。'), at };
     }
-    directions.push({ data: d, contactName: '' });
+    directions.push({ data: d, topic: slug, supportQuote: String(support.methodQuote), supportAt: at });
   });
 
   // 三、申报时间
@@ -493,10 +515,73 @@ function writePolicy(outDir: string, index: number, seed: number, reg: Map<strin
   for (const d of directions) writeFileSync(join(dir, 'directions', `${String(d.data.id)}.yaml`), header + stringify(d.data, { lineWidth: 0 }));
   writeFileSync(join(dir, 'contacts.yaml'), header + stringify({ contacts }, { lineWidth: 0 }));
   writeFileSync(join(dir, 'rules.yaml'), header + stringify({ rules }, { lineWidth: 0 }));
-  return { id, directions: directions.length, contacts: contacts.length, sourceBytes: Buffer.byteLength(sourceText) };
+  const firstProgramme = programmes[0]!;
+  return {
+    id,
+    year,
+    province,
+    directions: directions.length,
+    contacts: contacts.length,
+    sourceBytes: Buffer.byteLength(sourceText),
+    cw: {
+      directions: directions.map((d) => ({ id: String(d.data.id), topic: d.topic, supportQuote: d.supportQuote, supportAt: d.supportAt })),
+      programme: { id: firstProgramme.id, quote: firstProgramme.quote, at: firstProgramme.at },
+    },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
+
+/**
+ * policies/crosswalk.yaml for the synthetic corpus, shaped like the real one: every direction is in a
+ * theme (in a link of up to three comparable directions from different policies, whose difference cites
+ * each side's support clause) or listed under noCounterpart; Shanxi's documents get evolution steps.
+ */
+function writeCrosswalk(outDir: string, policies: readonly SyntheticPolicy[], seed: number): void {
+  const dice = new Dice(prng(seed * 31 + 17));
+  const byTopic = new Map<string, Array<{ policy: SyntheticPolicy; d: SyntheticPolicy['cw']['directions'][number] }>>();
+  const noCounterpart: Obj[] = [];
+  for (const policy of policies) {
+    for (const d of policy.cw.directions) {
+      // A few directions have nothing comparable, as in the real crosswalk.
+      if (dice.chance(0.05)) noCounterpart.push({ direction: `${policy.id}/${d.id}`, reason: '合成数据：该方向在其他政策中没有可比的方向。' });
+      else byTopic.set(d.topic, [...(byTopic.get(d.topic) ?? []), { policy, d }]);
+    }
+  }
+  const themes: Obj[] = [];
+  for (const theme of THEMES) {
+    const links: Obj[] = [];
+    for (const topic of theme.topics) {
+      const refs = byTopic.get(topic) ?? [];
+      for (let i = 0; i < refs.length; i += 3) {
+        const group = refs.slice(i, i + 3);
+        const link: Obj = { directions: group.map((g) => `${g.policy.id}/${g.d.id}`), note: '合成数据：同一主题下支持内容相近的方向。' };
+        if (group.length > 1) {
+          link.differences = [{ text: '各份文件的支持方式和标准不同。', cites: group.map((g) => ({ policy: g.policy.id, quote: g.d.supportQuote, at: g.d.supportAt })) }];
+        }
+        links.push(link);
+      }
+    }
+    if (links.length > 0) themes.push({ id: theme.id, name: theme.name, summary: `合成数据：${theme.name}相关方向的比较。`, links });
+  }
+  // Evolution: each Shanxi document against the latest earlier-year Shanxi document.
+  const shanxi = policies.filter((p) => p.province === '山西').sort((a, b) => a.year - b.year || a.id.localeCompare(b.id));
+  const evolution: Obj[] = [];
+  for (let i = 1; i < shanxi.length; i++) {
+    const to = shanxi[i]!;
+    const from = [...shanxi.slice(0, i)].reverse().find((p) => p.year < to.year);
+    if (!from) continue;
+    evolution.push({
+      id: `step-${from.id.replace(/^shanxi-/, '')}-${to.id.replace(/^shanxi-/, '')}`.slice(0, 80).replace(/-+$/, ''),
+      kind: 'changed-mode',
+      from: { policy: from.id, programme: from.cw.programme.id, quote: from.cw.programme.quote, at: from.cw.programme.at },
+      to: { policy: to.id, programme: to.cw.programme.id, quote: to.cw.programme.quote, at: to.cw.programme.at },
+      note: '合成数据：后一份文件调整了专项设置。',
+    });
+  }
+  const header = '# 合成数据（scripts/gen-synthetic.ts）：比较主题，仅用于性能测试。\n';
+  writeFileSync(join(outDir, 'crosswalk.yaml'), header + stringify({ themes, noCounterpart, evolution }, { lineWidth: 0 }));
+}
 
 export interface GenerateOptions {
   count: number;
@@ -511,7 +596,7 @@ export interface GenerateResult {
   policies: SyntheticPolicy[];
 }
 
-/** Writes `count` synthetic policies and the shared fields.yaml into `outDir`. */
+/** Writes `count` synthetic policies, the shared fields.yaml and a crosswalk.yaml into `outDir`. */
 export function generateSynthetic(options: GenerateOptions): GenerateResult {
   const seed = options.seed ?? 1;
   const fieldsYaml = options.fieldsYaml ?? join(PROJECT, 'policies', 'fields.yaml');
@@ -520,6 +605,7 @@ export function generateSynthetic(options: GenerateOptions): GenerateResult {
   const reg = readRegistry(fieldsYaml);
   const policies: SyntheticPolicy[] = [];
   for (let i = 0; i < options.count; i++) policies.push(writePolicy(options.outDir, i, seed, reg));
+  writeCrosswalk(options.outDir, policies, seed);
   return { outDir: options.outDir, policies };
 }
 

@@ -123,6 +123,10 @@ function checkPolicy(p: Policy, fields: Map<string, Field>): DataProblem[] {
         f.parts.forEach((part, i) => rate(`support.formula.parts[${i}]`, part));
         num('support.formula.capWan', f.capWan, f.capQuote);
       } else if (f.kind === 'fixed') num('support.formula.amountWan', f.amountWan, f.quote);
+      else if (f.kind === 'upTo') {
+        num('support.formula.capWan', f.capWan, f.quote);
+        if (f.base !== undefined && !fields.has(f.base)) add(file, 'support.formula.base', '已登记的字段 id', f.base);
+      }
       else if (f.kind === 'tiers') {
         f.tiers.forEach((t, i) => num(`support.formula.tiers[${i}].amountWan`, t.amountWan, t.quote));
         num('support.formula.capWan', f.capWan, f.capQuote);

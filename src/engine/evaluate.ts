@@ -249,9 +249,10 @@ export interface Aggregate {
 /**
  * A direction's verdict from its top-level reasons. `eligible` only when every evaluable criterion is
  * met; any unmet → `ineligible`; otherwise any unknown → `unknown`. Guidance documents are never
- * eligible whatever the answers.
+ * eligible whatever the answers; nor is a direction whose scheme is still to be announced
+ * (`pendingScheme`): at best it is `unknown`.
  */
-export function aggregate(reasons: readonly Reason[], guidance: boolean): Aggregate {
+export function aggregate(reasons: readonly Reason[], guidance: boolean, pendingScheme = false): Aggregate {
   let met = 0;
   let of = 0;
   let unmet = 0;
@@ -267,7 +268,7 @@ export function aggregate(reasons: readonly Reason[], guidance: boolean): Aggreg
     else if (r.status === 'unmet') unmet++;
     else unknown++;
   }
-  const verdict: Verdict = guidance ? 'guidance' : unmet > 0 ? 'ineligible' : unknown > 0 ? 'unknown' : 'eligible';
+  const verdict: Verdict = guidance ? 'guidance' : unmet > 0 ? 'ineligible' : unknown > 0 || pendingScheme ? 'unknown' : 'eligible';
   return { verdict, met, of, confirm };
 }
 

@@ -7,15 +7,15 @@
  * pruned per direction, display texts, deadlines) is prepared once per corpus by {@link compileCorpus}
  * and cached, so one evaluation is a walk over plain objects.
  */
-import type { Field } from '../schemas/index.ts';
+import type { Criterion, Field } from '../schemas/index.ts';
 import { policyDeadline } from './asof.ts';
 import { applyDerived, planDerived, type DerivePlan } from './derive.ts';
-import { aggregate, compileCriteria, decidingFields, evaluateNode, orderReasons, type CriterionNode } from './evaluate.ts';
+import { aggregate, compileCriteria, decidingFields, evaluateNode, orderReasons, type CriterionNode, type EvalContext } from './evaluate.ts';
 import { isIsoDate } from './iso-date.ts';
 import { fieldRegistry } from './profile.ts';
 import { combinationWarnings } from './rules.ts';
 import { maxSupport } from './support.ts';
-import type { DirectionResult, EngineData, Reason, EngineDirection, EnginePolicy, Evaluation, EvaluateOptions, Profile, RuleWarning } from './types.ts';
+import type { DirectionResult, EngineData, Reason, SupportResult, EngineDirection, EnginePolicy, Evaluation, EvaluateOptions, Profile, RuleWarning } from './types.ts';
 
 export * from './types.ts';
 export { buildProfileSchema, fieldRegistry, profileJsonSchema, validateProfile, type ProfileCheck } from './profile.ts';
@@ -23,20 +23,28 @@ export { parseFieldValue, isUnknownInput, describeInput, type InputError, type P
 export { applyDerived, deriveValue, planDerived, type DerivePlan } from './derive.ts';
 export { aggregate, compileCriteria, decidingFields, evaluateNode, orderReasons, withinYearsFrom, type CriterionNode, type EvalContext } from './evaluate.ts';
 export { maxSupport, NO_AMOUNT } from './support.ts';
-export { combinationWarnings } from './rules.ts';
+export { combinationWarnings, openNeeded } from './rules.ts';
 export { policyDeadline, resolveAsOf } from './asof.ts';
 export { isIsoDate, minusMonths } from './iso-date.ts';
 
 interface CompiledDirection {
   direction: EngineDirection;
-  /** Policy eligibility (minus exceptions for this direction) followed by the direction's criteria. */
-  nodes: CriterionNode[];
+  /**
+   * Policy eligibility then the direction's criteria. A number is an index into the policy's shared
+   * criteria (evaluated once per profile for all its directions); a node is specific to this direction
+   * (its own criteria, or a policy criterion with an exception that concerns it).
+   */
+  nodes: (CriterionNode | number)[];
   guidance: boolean;
+  /** The support result when it does not depend on the answers (fixed, tiers, not stated, guidance). */
+  staticSupport: SupportResult | undefined;
 }
 
 interface CompiledPolicy {
   policy: EnginePolicy;
   deadline: string | null;
+  /** Policy criteria compiled with no exception applied, shared by every direction they apply to unchanged. */
+  shared: (CriterionNode | undefined)[];
   directions: CompiledDirection[];
 }
 
@@ -49,6 +57,16 @@ export interface CompiledCorpus {
   plan: DerivePlan;
   policies: readonly CompiledPolicy[];
 }
+
+/** True when `directionId` appears in an `exceptDirections` anywhere in the criterion's tree. */
+function mentions(c: Criterion, directionId: string): boolean {
+  if (c.exceptDirections?.includes(directionId)) return true;
+  if (c.kind === 'all' || c.kind === 'any') return c.items.some((i) => mentions(i, directionId));
+  if (c.kind === 'not') return mentions(c.item, directionId);
+  return false;
+}
+
+const GUIDANCE_SUPPORT: SupportResult = { maxSupportWan: null, basis: 'none', working: [{ text: '指导性文件，不据此申报资金' }] };
 
 const compiledCache = new WeakMap<object, CompiledCorpus>();
 
@@ -63,14 +81,26 @@ export function compileCorpus(data: EngineData): CompiledCorpus {
   const asked = [...registry.values()].filter((f) => f.type !== 'derived').map((f) => f.id);
   const policies = data.policies.map((policy): CompiledPolicy => {
     const funding = policy.kind === 'funding-call';
+    const eligibility = policy.eligibility ?? [];
+    // One entry per eligibility criterion (undefined if it compiles to nothing), so indexes line up.
+    const shared = eligibility.map((c) => compileCriteria([c], 'policy', '')[0]);
     return {
       policy,
       deadline: policyDeadline(policy),
-      directions: policy.directions.map((direction) => ({
-        direction,
-        nodes: [...compileCriteria(policy.eligibility ?? [], 'policy', direction.id), ...compileCriteria(direction.criteria ?? [], 'direction', direction.id)],
-        guidance: !funding || direction.guidanceOnly === true,
-      })),
+      shared,
+      directions: policy.directions.map((direction): CompiledDirection => {
+        const nodes: (CriterionNode | number)[] = [];
+        eligibility.forEach((c, i) => {
+          if (!mentions(c, direction.id)) return void (shared[i] && nodes.push(i));
+          nodes.push(...compileCriteria([c], 'policy', direction.id));
+        });
+        nodes.push(...compileCriteria(direction.criteria ?? [], 'direction', direction.id));
+        const guidance = !funding || direction.guidanceOnly === true;
+        const kind = direction.support?.formula.kind;
+        // Only rate and parts use the answers; every other result is the same for every profile.
+        const staticSupport = guidance ? GUIDANCE_SUPPORT : kind === 'rate' || kind === 'parts' ? undefined : maxSupport(direction.support, {});
+        return { direction, nodes, guidance, staticSupport };
+      }),
     };
   });
   const compiled: CompiledCorpus = { kind: 'compiled-corpus', registry, asked, plan: planDerived(registry), policies };
@@ -95,17 +125,19 @@ function valuesOf(c: CompiledCorpus, profile: Profile): Record<string, unknown> 
   return values;
 }
 
-function evaluateDirection(policy: EnginePolicy, d: CompiledDirection, values: Record<string, unknown>, asOf: string | null, registry: ReadonlyMap<string, Field>): DirectionResult {
-  const ctx = { values, asOf };
+function evaluateDirection(
+  policy: EnginePolicy,
+  d: CompiledDirection,
+  shared: readonly Reason[],
+  ctx: EvalContext,
+  registry: ReadonlyMap<string, Field>,
+): DirectionResult {
   const evaluated: Reason[] = [];
-  for (const n of d.nodes) evaluated.push(evaluateNode(n, ctx));
+  for (const n of d.nodes) evaluated.push(typeof n === 'number' ? shared[n]! : evaluateNode(n, ctx));
   const reasons = orderReasons(evaluated);
-  const agg = aggregate(reasons, d.guidance);
-  let support: ReturnType<typeof maxSupport>;
-  if (d.guidance) {
-    // Guidance is not a call for applications: showing an amount would suggest one can apply.
-    support = { maxSupportWan: null, basis: 'none', working: [{ text: '指导性文件，不据此申报资金' }] };
-  } else support = maxSupport(d.direction.support, values);
+  const agg = aggregate(reasons, d.guidance, d.direction.schemeSeparately !== undefined);
+  const support = d.staticSupport ?? maxSupport(d.direction.support, ctx.values);
+  const { asOf, values } = ctx;
   return {
     policy: policy.id,
     direction: d.direction.id,
@@ -120,6 +152,7 @@ function evaluateDirection(policy: EnginePolicy, d: CompiledDirection, values: R
     maxSupportWan: support.maxSupportWan,
     supportBasis: support.basis,
     supportWorking: support.working,
+    ...(d.direction.schemeSeparately ? { schemeSeparately: { quote: d.direction.schemeSeparately.quote, at: d.direction.schemeSeparately.at } } : {}),
   };
 }
 
@@ -128,7 +161,8 @@ function evaluateDirection(policy: EnginePolicy, d: CompiledDirection, values: R
  *
  * - Policy `eligibility` criteria apply to each of its directions (minus `exceptDirections`).
  * - As-of date per policy: `options.asOf`, else the policy's deadline, else `options.today`.
- * - Directions of non-funding documents, or marked `guidanceOnly`, get `guidance`, never `eligible`.
+ * - Directions of non-funding documents, or marked `guidanceOnly`, get `guidance`, never `eligible`;
+ *   directions whose scheme is announced separately get `unknown` at best.
  *
  * The profile should have been validated at the boundary ({@link validateProfile}); the engine still
  * never throws on a malformed one: wrong-typed values count as unknown.
@@ -147,8 +181,12 @@ export function evaluateProfile(data: EngineData | CompiledCorpus, profile: Prof
     if (options.policy !== undefined && p.policy.id !== options.policy) continue;
     const asOf = options.asOf ?? p.deadline ?? options.today ?? null;
     asOfs.set(p.policy.id, asOf);
+    const ctx: EvalContext = { values, asOf };
+    // Policy criteria are judged once per profile and the same (read-only) reasons shared by directions.
+    const shared: Reason[] = [];
+    for (const n of p.shared) shared.push(n ? evaluateNode(n, ctx) : (undefined as never));
     const start = results.length;
-    for (const d of p.directions) results.push(evaluateDirection(p.policy, d, values, asOf, c.registry));
+    for (const d of p.directions) results.push(evaluateDirection(p.policy, d, shared, ctx, c.registry));
     warnings.push(...combinationWarnings(p.policy.id, p.policy.rules ?? [], results.slice(start)));
   }
   return { asOf: summariseAsOf(asOfs, options), results, warnings };

@@ -37,7 +37,8 @@ function capNote(capWan: number | undefined, capQuote: string | undefined, steps
 /**
  * Maximum support in 万元 for one direction, from its formula and the profile's values:
  * rate × base then cap; a fixed amount; rated parts summed under a joint cap; the highest stated
- * tier (labelled as such); or null when the text states no amount or a needed base is unknown.
+ * tier (labelled as such), or the printed cap when some tier has no printed amount; or null when the
+ * text states no amount or a needed base is unknown.
  * Instalments and cited notes are appended to the working.
  */
 export function maxSupport(support: Support | undefined, values: Values): SupportResult {
@@ -45,7 +46,7 @@ export function maxSupport(support: Support | undefined, values: Values): Suppor
   const steps: SupportStep[] = [];
   const f = support.formula;
   let amount: number | null = null;
-  let basis: SupportResult['basis'];
+  let basis: SupportResult['basis'] = 'none';
   switch (f.kind) {
     case 'rate': {
       const b = base(values, f.part.base);
@@ -92,7 +93,20 @@ export function maxSupport(support: Support | undefined, values: Values): Suppor
     }
     case 'tiers': {
       let best: (typeof f.tiers)[number] | undefined;
-      for (const t of f.tiers) if (t.amountWan !== undefined && (best?.amountWan === undefined || t.amountWan > best.amountWan)) best = t;
+      const unpriced: string[] = [];
+      for (const t of f.tiers) {
+        if (t.amountWan === undefined) unpriced.push(t.label);
+        else if (best?.amountWan === undefined || t.amountWan > best.amountWan) best = t;
+      }
+      if (unpriced.length > 0 && f.capWan !== undefined) {
+        // A tier without a printed amount is still bounded by the printed cap: the cap is the most the
+        // text allows, and it is a printed figure, not an estimate.
+        basis = 'cap';
+        if (best?.amountWan !== undefined) steps.push({ text: `原文载明的最高一档“${best.label}”为 ${fmt(best.amountWan)}`, quote: best.quote, at: best.at });
+        steps.push({ text: `“${unpriced.join('”“')}”原文未载明金额，以原文上限 ${fmt(f.capWan)} 为最高`, ...(f.capQuote ? { quote: f.capQuote } : {}) });
+        amount = f.capWan;
+        break;
+      }
       if (best?.amountWan === undefined) {
         basis = 'not-stated';
         steps.push({ text: `分档支持，${NO_AMOUNT}`, quote: f.tiers[0]?.quote, at: f.tiers[0]?.at });
@@ -102,6 +116,7 @@ export function maxSupport(support: Support | undefined, values: Values): Suppor
       // The engine does not know which tier the project falls in; it shows the highest printed one
       // and says so, rather than guessing a tier.
       steps.push({ text: `分档支持，按原文最高一档“${best.label}”列示 ${fmt(best.amountWan)}（实际档位以评审认定为准）`, quote: best.quote, at: best.at });
+      if (unpriced.length > 0) steps.push({ text: `另有“${unpriced.join('”“')}”原文未载明金额，未计入` });
       amount = cap(best.amountWan, f.capWan, f.capQuote, steps);
       break;
     }

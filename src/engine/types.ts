@@ -30,6 +30,8 @@ export type EngineDirection = Pick<Direction, 'id' | 'name' | 'criteria'> & {
   support?: Direction['support'];
   guidanceOnly?: boolean;
   dates?: readonly KeyDate[];
+  /** 具体方案另行通知: the conditions are not published yet, so the direction is never “eligible”. */
+  schemeSeparately?: { quote: string; at: string };
 };
 
 /** The parts of a policy the engine reads (both `Policy` from the loader and the exported JSON fit). */
@@ -86,9 +88,10 @@ export interface SupportStep {
 
 /**
  * How `maxSupportWan` was obtained: computed from a rate, a fixed amount, the highest stated tier,
- * or none (the text gives no amount, a needed answer is missing, or the direction has no money).
+ * the printed cap over tiers without amounts (`cap`), or none (the text gives no amount, a needed
+ * answer is missing, or the direction has no money).
  */
-export type SupportBasis = 'rate' | 'parts' | 'fixed' | 'highest-tier' | 'not-stated' | 'needs-input' | 'none';
+export type SupportBasis = 'rate' | 'parts' | 'fixed' | 'highest-tier' | 'cap' | 'not-stated' | 'needs-input' | 'none';
 
 export interface SupportResult {
   maxSupportWan: number | null;
@@ -113,6 +116,11 @@ export interface DirectionResult {
   confirm: string[];
   /** For `unknown`: the field ids whose answers would decide the verdict. */
   decidingFields: string[];
+  /**
+   * Set when the text says the scheme is announced separately (具体方案另行通知): the verdict is then
+   * `unknown` even if every listed criterion is met, since the real conditions are not published.
+   */
+  schemeSeparately?: { quote: string; at: string };
   maxSupportWan: number | null;
   supportBasis: SupportBasis;
   supportWorking: SupportStep[];

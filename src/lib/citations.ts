@@ -75,7 +75,7 @@ export function citingItems(policy: Policy): CitingItem[] {
       const f = s.formula;
       if (f.kind === 'rate') add(f.part.quote, `${d.name} › 支持比例`, `${url}#support`);
       if (f.kind === 'parts') for (const part of f.parts) add(part.quote, `${d.name} › 支持比例`, `${url}#support`);
-      if (f.kind === 'fixed' || f.kind === 'notStated') add(f.quote, `${d.name} › 支持金额`, `${url}#support`);
+      if (f.kind === 'fixed' || f.kind === 'notStated' || f.kind === 'upTo') add(f.quote, `${d.name} › 支持金额`, `${url}#support`);
       if (f.kind === 'tiers') for (const t of f.tiers) add(t.quote, `${d.name} › ${t.label}`, `${url}#support`);
       if ('capQuote' in f) add(f.capQuote, `${d.name} › 支持上限`, `${url}#support`);
       for (const p of s.payments) add(p.quote, `${d.name} › ${p.label}`, `${url}#support`);

@@ -38,8 +38,8 @@ export interface CrosswalkResult {
  * - every `<policy>/<direction>` resolves, every programme and policy id exists;
  * - every direction of every policy is in at least one theme, or listed once under `noCounterpart`
  *   (and not both);
- * - every cited quote is in its policy's source (whitespace aside), and each difference cites every
- *   policy it compares;
+ * - every cited quote is in its policy's source (whitespace aside), and each difference quotes at
+ *   least two of the policies it compares, all of them in the link;
  * - theme and evolution ids are unique, and no theme takes a reserved /compare/ slug.
  */
 export function checkCrosswalk(input: unknown, corpus: Corpus, file = `policies/${CROSSWALK_FILE}`): CrosswalkResult {
@@ -81,13 +81,13 @@ export function checkCrosswalk(input: unknown, corpus: Corpus, file = `policies/
     if (themeIds.has(theme.id)) add(`${at}.id`, '唯一的主题 id', `重复的 “${theme.id}”`);
     themeIds.add(theme.id);
     if (RESERVED_THEME_IDS.has(theme.id)) add(`${at}.id`, `不与 /compare/ 下已有页面重名的 id（${[...RESERVED_THEME_IDS].join(', ')} 已占用）`, theme.id);
-    const inTheme = new Set<string>();
     theme.links.forEach((link, l) => {
       const linkPolicies = new Set<string>();
+      const inLink = new Set<string>();
       link.directions.forEach((ref, k) => {
         const field = `${at}.links[${l}].directions[${k}]`;
-        if (inTheme.has(ref)) add(field, '在同一主题中只出现一次的方向', `重复的 “${ref}”`);
-        inTheme.add(ref);
+        if (inLink.has(ref)) add(field, '在同一组中只出现一次的方向', `重复的 “${ref}”`);
+        inLink.add(ref);
         const hit = resolveRef(ref, field);
         if (!hit) return;
         linkPolicies.add(hit.policy.id);
@@ -101,9 +101,9 @@ export function checkCrosswalk(input: unknown, corpus: Corpus, file = `policies/
           if (policies.has(c.policy) && !linkPolicies.has(c.policy)) add(`${field}.policy`, `本组方向所属的政策之一（${[...linkPolicies].join(', ')}）`, c.policy);
           cited.add(c.policy);
         });
-        // “Where they differ, the note cites both texts”: a difference between policies quotes each of them.
-        const missing = [...linkPolicies].filter((p) => !cited.has(p));
-        if (linkPolicies.size > 1 && missing.length > 0) add(`${at}.links[${l}].differences[${i}].cites`, `本组每份政策各至少一条引文（缺 ${missing.join(', ')}）`, `${diff.cites.length} 条引文`);
+        // “Where they differ, the note cites both texts”: a difference is between at least two policies of
+        // the link and quotes each side. (A link may span three policies; a difference may concern two.)
+        if (linkPolicies.size > 1 && cited.size < 2) add(`${at}.links[${l}].differences[${i}].cites`, `至少两份政策各一条引文（本组政策：${[...linkPolicies].join(', ')}）`, `只引了 ${[...cited].join(', ') || '（无）'}`);
       });
     });
   });
@@ -243,4 +243,26 @@ export function themeProvinces(corpus: Corpus, theme: CrosswalkTheme): { present
   const all = [...new Set(corpus.policies.map((p) => p.province))];
   const present = new Set(themeDirections(corpus, theme).map((r) => r.policy.province));
   return { present: all.filter((p) => present.has(p)), missing: all.filter((p) => !present.has(p)) };
+}
+
+/** A group of comparable directions that only one province has: where the other has no counterpart. */
+export interface OneSidedLink {
+  theme: CrosswalkTheme;
+  link: CrosswalkTheme['links'][number];
+  present: string;
+  missing: string[];
+}
+
+/** Links whose directions all come from one province, theme by theme. */
+export function oneSidedLinks(corpus: Corpus, crosswalk: Crosswalk): OneSidedLink[] {
+  const all = [...new Set(corpus.policies.map((p) => p.province))];
+  const provinceOf = new Map(corpus.policies.map((p) => [p.id, p.province]));
+  const out: OneSidedLink[] = [];
+  for (const theme of crosswalk.themes) {
+    for (const link of theme.links) {
+      const present = [...new Set(link.directions.map((ref) => provinceOf.get(ref.split('/')[0] ?? '')))].filter((p): p is string => p !== undefined);
+      if (present.length === 1) out.push({ theme, link, present: present[0]!, missing: all.filter((p) => p !== present[0]) });
+    }
+  }
+  return out;
 }

@@ -76,6 +76,21 @@ const TiersFormula = z
   })
   .strict();
 
+/**
+ * `upTo`: at most a stated amount (“每个先导区安排补助资金不超过3000万元”), optionally of a stated base
+ * (“按符合规定的实际总投入予以补助，最高不超过300万元”): the maximum is the cap, or the base when smaller.
+ */
+const UpToFormula = z
+  .object({
+    kind: z.literal('upTo'),
+    capWan: z.number().positive(),
+    /** Profile field holding the base (actual cost…), if the text gives one. */
+    base: z.string().min(1).optional(),
+    baseLabel: z.string().min(1).optional(),
+    ...CitationFields,
+  })
+  .strict();
+
 /** `notStated`: the text gives no amount (“分档予以奖励”). Pages show 原文未载明金额; nothing is estimated. */
 const NotStatedFormula = z
   .object({
@@ -85,7 +100,7 @@ const NotStatedFormula = z
   })
   .strict();
 
-export const SupportFormula = z.discriminatedUnion('kind', [RateFormula, FixedFormula, PartsFormula, TiersFormula, NotStatedFormula]);
+export const SupportFormula = z.discriminatedUnion('kind', [RateFormula, FixedFormula, PartsFormula, TiersFormula, UpToFormula, NotStatedFormula]);
 export type SupportFormula = z.output<typeof SupportFormula>;
 
 /** A payment in instalments (首次拨付 50%). */

@@ -1,10 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { personSlugOf } from '../../src/lib/contacts.ts';
 import { baseUrl, closeBrowser, openPage } from './helpers.ts';
 
 afterAll(closeBrowser);
+
+/** axe-core's WCAG 2.x A/AA rules (2.2 included) on the page; evaluated over CDP, so the CSP does not block it. */
+const axeSource = readFileSync(join('node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+}
 
 const dist = 'dist';
 const html = () => readFileSync(join(dist, 'contacts', 'index.html'), 'utf8');
@@ -169,4 +183,15 @@ describe('contact directory in Chromium', () => {
       expect((await fetch(baseUrl() + path)).status, path).toBe(200);
     }
   });
+
+  // One test per page, so each has the whole timeout: axe is slow on a long table.
+  for (const path of ['/contacts/', '/contacts/people/', `/contacts/people/${personSlugOf('胡崚')}/`]) {
+    it(`passes axe-core WCAG 2.2 AA checks on ${path} at desktop width and at 360 px`, async () => {
+      for (const width of [1280, 360]) {
+        const { page, context } = await openPage(path, { viewport: { width, height: 900 } });
+        expect(await axeViolations(page), `${path} @ ${width}px`).toEqual([]);
+        await context.close();
+      }
+    });
+  }
 });

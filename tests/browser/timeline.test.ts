@@ -7,6 +7,18 @@ import { baseUrl, closeBrowser, getBrowser, openPage } from './helpers.ts';
 
 afterAll(closeBrowser);
 
+/** axe-core's WCAG 2.x A/AA rules (2.2 included) on the page; evaluated over CDP, so the CSP does not block it. */
+const axeSource = readFileSync(join('node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }),
+  );
+  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+}
+
 /**
  * A page whose clock is fixed before it loads, so the client script reads that date as “today”.
  * Records console errors and foreign requests like openPage does.
@@ -131,4 +143,15 @@ describe('timeline in Chromium', () => {
     expect(events.length).toBeGreaterThan(0);
     expect(events.every((v) => String(v.getFirstPropertyValue('uid')).startsWith('shanxi-2023-tech-retrofit--'))).toBe(true);
   });
+
+  // One test per page, so each has the whole timeout: axe is slow on a long table.
+  for (const path of ['/timeline/', '/timeline/shanxi-2020-double-hundred/']) {
+    it(`passes axe-core WCAG 2.2 AA checks on ${path} at desktop width and at 360 px`, async () => {
+      for (const width of [1280, 360]) {
+        const { page, context } = await openPage(path, { viewport: { width, height: 900 } });
+        expect(await axeViolations(page), `${path} @ ${width}px`).toEqual([]);
+        await context.close();
+      }
+    });
+  }
 });

@@ -22,7 +22,12 @@ describe('engine purity', () => {
     expect(code).not.toMatch(/\bimport\(/);
     expect(code).not.toMatch(/Date\.now|new Date\(|performance\.now|Math\.random/);
     expect(code).not.toMatch(/\b(process|document|window|globalThis|localStorage)\.|\b(fetch|require)\(/);
-    // Imports stay inside the project's pure modules (schemas types, text helpers) or zod.
-    for (const m of code.matchAll(/from\s+['"]([^'"]+)['"]/g)) expect(m[1]).toMatch(/^(\.\/[\w-]+\.ts|\.\.\/schemas\/index\.ts|\.\.\/data\/text\.ts|zod)$/);
+    // Imports stay inside the project's pure modules (schemas, text and date helpers) or zod.
+    for (const m of code.matchAll(/from\s+['"]([^'"]+)['"]/g)) expect(m[1]).toMatch(/^(\.\/[\w-]+\.ts|\.\.\/schemas\/index\.ts|\.\.\/data\/text\.ts|\.\.\/lib\/dates\.ts|zod)$/);
+  });
+  it.each(['../../src/data/text.ts', '../../src/lib/dates.ts'])('the shared helper %s it uses is pure too', (rel) => {
+    const code = readFileSync(fileURLToPath(new URL(rel, import.meta.url)), 'utf8');
+    expect(code).not.toMatch(/from\s+['"](node:|fs|path|os|child_process)/);
+    expect(code).not.toMatch(/\b(process|document|window|localStorage)\./);
   });
 });

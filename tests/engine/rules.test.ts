@@ -25,9 +25,29 @@ describe('combination warnings', () => {
     expect(out.results.find((r) => r.direction === 'x')!.verdict).toBe('unknown');
     expect(out.warnings.map((w) => w.directions)).toEqual([['a', 'x']]);
   });
-  it('does not warn when only one bound direction is open', () => {
-    expect(run([rule('one', 'once-only', ['a', 'x'])], { legalEntity: true, totalInvestmentWan: 100 }, 'p').warnings).toEqual([]);
-    expect(run([rule('one', 'once-only', ['a', 'b'])], { legalEntity: false }, 'p').warnings).toEqual([]);
+  it('does not warn about a choice between directions when only one of them is open', () => {
+    for (const kind of ['mutually-exclusive', 'one-per-application', 'one-per-year'] as const) {
+      expect(run([rule('one', kind, ['a', 'x'])], { legalEntity: true, totalInvestmentWan: 100 }, 'p').warnings).toEqual([]);
+    }
+  });
+  it('does not warn when no bound direction is open', () => {
+    for (const kind of ['once-only', 'not-previously-funded', 'mutually-exclusive'] as const) {
+      expect(run([rule('one', kind, ['a', 'b'])], { legalEntity: false }, 'p').warnings).toEqual([]);
+      expect(run([rule('one', kind, ['a'])], { legalEntity: false }, 'p').warnings).toEqual([]);
+    }
+  });
+  it('warns with one open direction for rules about past support (once-only, not-previously-funded)', () => {
+    for (const kind of ['once-only', 'not-previously-funded'] as const) {
+      const out = run([rule('hist', kind, ['a', 'x'])], { legalEntity: true, totalInvestmentWan: 100 }, 'p');
+      expect(out.warnings.map((w) => [w.rule, w.directions])).toEqual([['hist', ['a']]]);
+      expect(out.warnings[0]!.message).toContain('“方向 a”');
+    }
+  });
+  it('warns with one open direction when the rule binds only that one (its counterpart is outside the notice)', () => {
+    for (const kind of ['mutually-exclusive', 'one-per-year', 'one-per-application'] as const) {
+      expect(run([rule('solo', kind, ['x'])], { totalInvestmentWan: 5000 }, 'p').warnings.map((w) => w.directions)).toEqual([['x']]);
+      expect(run([rule('solo', kind, ['x'])], { totalInvestmentWan: 100 }, 'p').warnings).toEqual([]);
+    }
   });
   it('binds every direction when the rule lists none, but never guidance ones', () => {
     const out = run([rule('all', 'one-per-year')], { legalEntity: true, totalInvestmentWan: 5000 }, 'p');

@@ -80,6 +80,32 @@ describe('tiers', () => {
     expect(r).toMatchObject({ maxSupportWan: 300, basis: 'highest-tier' });
     expect(texts(r.working)).toContain('最高一档“1亿元以上”');
   });
+  it('uses the printed cap when a tier has no printed amount (the cap bounds it)', () => {
+    const r = maxSupport(
+      support({
+        kind: 'tiers',
+        tiers: [
+          { label: '二级节点', amountWan: 400, quote: '二级节点补助400万元', at: '一' },
+          { label: '公共服务平台', quote: '公共服务平台项目予以补助', at: '一' },
+        ],
+        capWan: 2000,
+        capQuote: '最高不超过2000万',
+      }),
+      {},
+    );
+    expect(r).toMatchObject({ maxSupportWan: 2000, basis: 'cap' });
+    expect(texts(r.working)).toContain('“公共服务平台”原文未载明金额，以原文上限 2000 万元 为最高');
+    const only = maxSupport(support({ kind: 'tiers', tiers: [{ label: '按实际投入', quote: '按实际投入补助', at: '五' }], capWan: 300, capQuote: '最高不超过300万元' }), {});
+    expect(only).toMatchObject({ maxSupportWan: 300, basis: 'cap' });
+  });
+  it('without a cap, an unpriced tier is mentioned and not counted', () => {
+    const r = maxSupport(
+      support({ kind: 'tiers', tiers: [{ label: 'A', amountWan: 100, quote: 'A档100万元', at: '一' }, { label: 'B', quote: 'B档', at: '一' }] }),
+      {},
+    );
+    expect(r).toMatchObject({ maxSupportWan: 100, basis: 'highest-tier' });
+    expect(texts(r.working)).toContain('另有“B”原文未载明金额，未计入');
+  });
   it('is null when no tier prints an amount', () => {
     const r = maxSupport(support({ kind: 'tiers', tiers: [{ label: '一档', quote: '分档予以奖励', at: '二' }] }), {});
     expect(r.maxSupportWan).toBeNull();

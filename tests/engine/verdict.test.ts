@@ -69,6 +69,18 @@ describe('verdict aggregation', () => {
   });
 });
 
+describe('scheme announced separately (具体方案另行通知)', () => {
+  const scheme = { quote: '具体方案另行通知。', at: '四' };
+  it('is never eligible: unknown when the listed criteria hold, with the clause', () => {
+    const out = evaluateProfile(data(policy('p', [direction('s', [c.boolean('le', 'legalEntity', true)], { schemeSeparately: scheme })])), { legalEntity: true }, { asOf: '2023-11-10' });
+    expect(out.results[0]).toMatchObject({ verdict: 'unknown', met: 1, of: 1, decidingFields: [], schemeSeparately: scheme });
+  });
+  it('is still ineligible when a listed criterion fails', () => {
+    const out = evaluateProfile(data(policy('p', [direction('s', [c.boolean('le', 'legalEntity', true)], { schemeSeparately: scheme })])), { legalEntity: false }, { asOf: '2023-11-10' });
+    expect(out.results[0]!.verdict).toBe('ineligible');
+  });
+});
+
 describe('guidance', () => {
   it('directions of non-funding documents are guidance, never eligible', () => {
     for (const kind of ['implementation-opinion', 'work-notice'] as const) {

@@ -8,8 +8,7 @@ import type { KeyDate } from '../../src/schemas/index.ts';
 
 const corpus = getCorpus();
 const events = corpusEvents(corpus);
-const byUid = (uid: string) => events.find((e) => e.uid === uid);
-const base = { id: 'x', label: '测试日期', directions: [], quote: '引文', at: '一', yearFromIssueDate: false } as const;
+const base = { id: 'x', label: '测试日期', directions: [] as string[], quote: '引文', at: '一', yearFromIssueDate: false };
 
 describe('events from the data', () => {
   it('holds every date of every policy and of every direction', () => {
@@ -64,8 +63,8 @@ describe('spans', () => {
     expect(firstOnWeekday('2020-02-07', 'FR')).toBe('2020-02-07');
     expect(addDays('2022-06-30', 1)).toBe('2022-07-01');
     expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
-    const monthly: KeyDate = { ...base, kind: 'reporting', shape: 'recurring', freq: 'monthly', from: '2020-02-06' };
-    expect(recurrenceText(monthly as Extract<KeyDate, { shape: 'recurring' }>)).toBe('每月');
+    const monthly: Extract<KeyDate, { shape: 'recurring' }> = { ...base, kind: 'reporting', shape: 'recurring', freq: 'monthly', from: '2020-02-06' };
+    expect(recurrenceText(monthly)).toBe('每月');
   });
 });
 

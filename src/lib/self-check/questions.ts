@@ -98,9 +98,18 @@ export function fieldsReadBy(policy: IslandPolicy, direction: IslandDirection): 
   const out = new Set<string>();
   collectNodes(compileCriteria(policy.eligibility ?? [], 'policy', direction.id), out);
   collectNodes(compileCriteria(direction.criteria ?? [], 'direction', direction.id), out);
-  const f = direction.support?.formula;
-  if (f?.kind === 'rate') out.add(f.part.base);
-  if (f?.kind === 'parts') for (const part of f.parts) out.add(part.base);
+  // Every `base` in the formula (rate, parts, upTo…), found generically so a new formula kind that
+  // computes from an answer gets its question asked without a change here.
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x !== null && typeof x === 'object') {
+      for (const [k, v] of Object.entries(x)) {
+        if (k === 'base' && typeof v === 'string') out.add(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(direction.support?.formula);
   return out;
 }
 

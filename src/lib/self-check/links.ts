@@ -1,0 +1,44 @@
+/**
+ * Links from the results to the rest of the site. The URL shapes mirror src/lib/citations.ts, which
+ * the browser cannot import (it parses source texts at build time); a unit test keeps them equal.
+ */
+import type { IslandData, IslandPolicy } from './types.ts';
+
+export const sourceUrl = (policyId: string): string => `/policies/${policyId}/source/`;
+export const directionUrl = (policyId: string, directionId: string): string => `/policies/${policyId}/directions/${directionId}/`;
+export const checklistUrl = (policyId: string, directionId: string): string => `${directionUrl(policyId, directionId)}checklist/`;
+
+/** Quote → anchor for one policy, read from the anchors island.ts placed beside every quote. */
+export function quoteAnchors(policy: IslandPolicy): Map<string, string> {
+  const map = new Map<string, string>();
+  const pairs = [['quote', 'a'], ['capQuote', 'ca'], ['methodQuote', 'ma']] as const;
+  const walk = (x: unknown): void => {
+    if (Array.isArray(x)) x.forEach(walk);
+    else if (x !== null && typeof x === 'object') {
+      const o = x as Record<string, unknown>;
+      for (const [q, a] of pairs) {
+        const quote = o[q];
+        const anchor = o[a];
+        if (typeof quote === 'string' && typeof anchor === 'string') map.set(quote, anchor);
+      }
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(policy);
+  return map;
+}
+
+/** quoteHref for the browser: the exact place of a quote in its policy's original-text page. */
+export class QuoteLinks {
+  private readonly byPolicy = new Map<string, Map<string, string>>();
+
+  constructor(data: IslandData) {
+    for (const p of data.policies) this.byPolicy.set(p.id, quoteAnchors(p));
+  }
+
+  /** The link for a quote; the top of the original text if the quote is unknown (never a dead anchor). */
+  href(policyId: string, quote: string): string {
+    const anchor = this.byPolicy.get(policyId)?.get(quote);
+    return anchor ? `${sourceUrl(policyId)}#${anchor}` : sourceUrl(policyId);
+  }
+}
