@@ -51,6 +51,9 @@ async function main(): Promise<number> {
       met: b.totalMs <= BUILD_BUDGET_MS,
       note: `astro build ${fmtMs(b.astro.wallMs)} + pagefind ${fmtMs(b.pagefind?.wallMs ?? 0)}${cpu}；冷构建（无内容缓存）。${loadWarning() ?? ''}`,
     });
+    if (b.cpuMs !== null) {
+      r.add({ label: '真实语料构建 CPU 时间（user+sys）', value: fmtMs(b.cpuMs), budget: '—', met: null, note: 'astro build 与 pagefind 进程树的 user+sys（/usr/bin/time）；其他进程争用 CPU 时墙钟时间变长，CPU 时间基本不变' });
+    }
     r.add({
       label: '构建峰值内存',
       value: `${fmtMB(b.peakTreeRssBytes)}（进程树合计）`,

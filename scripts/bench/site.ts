@@ -177,16 +177,22 @@ export function routeTimings(log: string): RouteTiming[] {
   return [...byRoute.values()].sort((a, b) => b.totalMs - a.totalMs);
 }
 
-/** Astro's own phase durations (seconds as printed). */
-export function astroPhases(log: string): Record<string, number> {
-  const num = (re: RegExp) => {
-    const m = re.exec(log);
-    return m ? Number(m[1]) * (m[2] === 'ms' ? 0.001 : 1) : NaN;
-  };
+/** Seconds from Astro's duration text: “812ms”, “3.59s”, “5m 2s”. */
+function seconds(text: string | undefined): number {
+  if (!text) return NaN;
+  const m = /^(?:(\d+)m\s*)?(?:([\d.]+)(ms|s))?$/.exec(text.trim());
+  if (!m) return NaN;
+  return Number(m[1] ?? 0) * 60 + (m[2] ? Number(m[2]) * (m[3] === 'ms' ? 0.001 : 1) : 0);
+}
+
+/** Astro's own phase durations, in seconds. */
+export function astroPhases(log: string): Record<'types' | 'collect' | 'generate' | 'total', number> {
+  const dur = String.raw`((?:\d+m\s*)?(?:[\d.]+m?s)?)`;
+  const at = (re: RegExp) => seconds(re.exec(log)?.[1]);
   return {
-    types: num(/\[types\] Generated ([\d.]+)(m?s)/),
-    collect: num(/Collecting build info\.\.\.[\s\S]*?\[build\] ✓ Completed in ([\d.]+)(m?s)/),
-    generate: num(/generating static routes[\s\S]*?✓ Completed in ([\d.]+)(m?s)/),
-    total: num(/page\(s\) built in ([\d.]+)(m?s)/),
+    types: at(new RegExp(String.raw`\[types\] Generated ${dur}`)),
+    collect: at(new RegExp(String.raw`Collecting build info\.\.\.[\s\S]*?\[build\] ✓ Completed in ${dur}`)),
+    generate: at(new RegExp(String.raw`generating static routes[\s\S]*?✓ Completed in ${dur}`)),
+    total: at(new RegExp(String.raw`page\(s\) built in ${dur}`)),
   };
 }

@@ -50,7 +50,7 @@ export function axisKind(values: readonly number[]): AxisKind {
   return hi / lo > 100 ? 'log' : 'linear';
 }
 
-const M = { top: 18, right: 28, bottom: 58, left: 78 };
+const M = { top: 18, right: 28, bottom: 58, left: 86 };
 
 function makeScale(kind: AxisKind, values: readonly number[], range: [number, number]): ScaleContinuousNumeric<number, number> {
   const lo = min(values) ?? 1;
@@ -59,14 +59,21 @@ function makeScale(kind: AxisKind, values: readonly number[], range: [number, nu
   return scaleLinear().domain([0, hi === 0 ? 1 : hi * 1.1]).range(range).nice();
 }
 
-/** Tick values: on a log scale only 1, 2 and 5 × 10ⁿ, so labels do not crowd. */
-function ticksOf(scale: ScaleContinuousNumeric<number, number>, kind: AxisKind): number[] {
+/**
+ * Tick values. On a log scale: 1, 2 and 5 × 10ⁿ when their labels fit along the axis, else powers of
+ * ten only, else every other power — so labels never crowd. `room` is the axis length in px and
+ * `size(t)` the space a label takes along it.
+ */
+function ticksOf(scale: ScaleContinuousNumeric<number, number>, kind: AxisKind, room: number, size: (t: number) => number): number[] {
   const all = scale.ticks(kind === 'log' ? 10 : 5);
   if (kind === 'linear') return all;
-  return all.filter((t) => {
-    const lead = t / 10 ** Math.floor(Math.log10(t) + 1e-9);
-    return [1, 2, 5].some((v) => Math.abs(lead - v) < 1e-6);
-  });
+  const lead = (t: number) => t / 10 ** Math.floor(Math.log10(t) + 1e-9);
+  const near = (a: number, b: number) => Math.abs(a - b) < 1e-6;
+  const fits = (ts: number[]) => ts.reduce((w, t) => w + size(t) + 8, 0) <= room;
+  const candidates = [all.filter((t) => [1, 2, 5].some((v) => near(lead(t), v))), all.filter((t) => near(lead(t), 1))];
+  const powers = candidates[1]!;
+  candidates.push(powers.filter((_, i) => i % 2 === 0));
+  return candidates.find(fits) ?? candidates[2]!;
 }
 
 export function thresholdSupportSvg(points: readonly ScatterPoint[], groups: readonly ScatterGroup[], options: ScatterOptions): string {
@@ -81,8 +88,8 @@ export function thresholdSupportSvg(points: readonly ScatterPoint[], groups: rea
   const out: string[] = [];
 
   // Grid and axes.
-  const xTicks = ticksOf(x, xKind);
-  const yTicks = ticksOf(y, yKind);
+  const xTicks = ticksOf(x, xKind, width - M.left - M.right, (t) => textWidth(formatWan(t), FONT - 1));
+  const yTicks = ticksOf(y, yKind, height - M.top - M.bottom, () => FONT + 2);
   out.push(`<g class="ts-axis ts-axis--x" data-scale="${xKind}">`);
   for (const t of xTicks) {
     const tx = x(t);
@@ -114,7 +121,7 @@ export function thresholdSupportSvg(points: readonly ScatterPoint[], groups: rea
   type Box = [number, number, number, number];
   const markBoxes: Box[] = [...merged.values()].map((same) => {
     const p = same[0]!;
-    return [x(p.x) - 7, y(p.y) - 7, x(p.x) + 14, y(p.y) + 7];
+    return [x(p.x) - 6, y(p.y) - 6, x(p.x) + 6, y(p.y) + 6];
   });
   const taken: Box[] = [...markBoxes];
   const overlaps = (b: Box) => taken.some((t) => b[0] < t[2] && b[2] > t[0] && b[1] < t[3] && b[3] > t[1]);

@@ -196,6 +196,12 @@ export function evaluateNode(node: CriterionNode, ctx: EvalContext): Reason {
       status = item.status === 'met' ? 'unmet' : item.status === 'unmet' ? 'met' : item.status;
       break;
     }
+    default: {
+      // A criterion kind added to the schema must be handled here (type-checking fails until it is);
+      // unvalidated data with an unknown kind stays unknown, never met.
+      const unknownKind: never = c;
+      void unknownKind;
+    }
   }
   // One object literal with every key, so all reasons share one shape (this is the hot path);
   // absent values are undefined and vanish from JSON.

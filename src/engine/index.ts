@@ -96,9 +96,10 @@ export function compileCorpus(data: EngineData): CompiledCorpus {
         });
         nodes.push(...compileCriteria(direction.criteria ?? [], 'direction', direction.id));
         const guidance = !funding || direction.guidanceOnly === true;
-        const kind = direction.support?.formula.kind;
-        // Only rate and parts use the answers; every other result is the same for every profile.
-        const staticSupport = guidance ? GUIDANCE_SUPPORT : kind === 'rate' || kind === 'parts' ? undefined : maxSupport(direction.support, {});
+        const formula = direction.support?.formula;
+        // Only formulas with a base use the answers; every other result is the same for every profile.
+        const dynamic = formula !== undefined && (formula.kind === 'rate' || formula.kind === 'parts' || (formula.kind === 'upTo' && formula.base !== undefined));
+        const staticSupport = guidance ? GUIDANCE_SUPPORT : dynamic ? undefined : maxSupport(direction.support, {});
         return { direction, nodes, guidance, staticSupport };
       }),
     };

@@ -14,6 +14,7 @@ function fmt(n: number): string {
   return `${wan(n)} 万元`;
 }
 
+/** The fixed wording wherever the text prints no amount. */
 export const NO_AMOUNT = '原文未载明金额';
 
 type Values = Readonly<Record<string, unknown>>;
@@ -37,8 +38,8 @@ function capNote(capWan: number | undefined, capQuote: string | undefined, steps
 /**
  * Maximum support in 万元 for one direction, from its formula and the profile's values:
  * rate × base then cap; a fixed amount; rated parts summed under a joint cap; the highest stated
- * tier (labelled as such), or the printed cap when some tier has no printed amount; or null when the
- * text states no amount or a needed base is unknown.
+ * tier (labelled as such), or the printed cap when some tier has no printed amount; “up to” a printed
+ * cap (lowered by a known base); or null when the text states no amount or a needed base is unknown.
  * Instalments and cited notes are appended to the working.
  */
 export function maxSupport(support: Support | undefined, values: Values): SupportResult {
@@ -120,10 +121,33 @@ export function maxSupport(support: Support | undefined, values: Values): Suppor
       amount = cap(best.amountWan, f.capWan, f.capQuote, steps);
       break;
     }
+    case 'upTo': {
+      // “不超过 N 万元”, optionally “按实际投入”: the printed cap is the most the text allows, so it is
+      // the answer even before the base is known; a known base below the cap lowers it.
+      basis = 'up-to';
+      steps.push({ text: `原文上限 ${fmt(f.capWan)}`, quote: f.quote, at: f.at });
+      amount = f.capWan;
+      if (f.base !== undefined) {
+        const label = f.baseLabel ?? f.base;
+        const b = base(values, f.base);
+        if (b === undefined) steps.push({ text: `按${label}支持，未填写“${label}”，以上限列示` });
+        else {
+          amount = Math.min(b, f.capWan);
+          steps.push({ text: `${label} ${fmt(b)}，取其与上限 ${wan(f.capWan)} 中较小者，为 ${fmt(amount)}` });
+        }
+      }
+      break;
+    }
     case 'notStated':
       basis = 'not-stated';
       steps.push({ text: NO_AMOUNT, quote: f.quote, at: f.at });
       break;
+    default: {
+      // A formula kind added to the schema must be handled here (this fails type-checking until it
+      // is); unvalidated data with an unknown kind gets no amount rather than a guess.
+      const unknownKind: never = f;
+      steps.push({ text: `${NO_AMOUNT}（未识别的计算方式 ${String((unknownKind as { kind?: unknown }).kind)}）` });
+    }
   }
   if (amount !== null) {
     amount = wan(amount);

@@ -56,7 +56,10 @@ export interface EngineData {
 /** Outcome of one criterion. `confirm` means a person must judge it; it is never evaluated. */
 export type Status = 'met' | 'unmet' | 'unknown' | 'confirm';
 
-/** One criterion's outcome with the clause it encodes. */
+/**
+ * One criterion's outcome with the clause it encodes. Results are read-only: a policy-wide criterion's
+ * reason is one object shared by every direction it applies to (it is judged once per profile).
+ */
 export interface Reason {
   /** Criterion id (unique within its direction, or within the policy when `scope` is `policy`). */
   criterion: string;
@@ -88,10 +91,11 @@ export interface SupportStep {
 
 /**
  * How `maxSupportWan` was obtained: computed from a rate, a fixed amount, the highest stated tier,
- * the printed cap over tiers without amounts (`cap`), or none (the text gives no amount, a needed
- * answer is missing, or the direction has no money).
+ * the printed cap over tiers without amounts (`cap`), an “up to” cap lowered by a known base
+ * (`up-to`), or none (the text gives no amount, a needed answer is missing, or the direction has no
+ * money).
  */
-export type SupportBasis = 'rate' | 'parts' | 'fixed' | 'highest-tier' | 'cap' | 'not-stated' | 'needs-input' | 'none';
+export type SupportBasis = 'rate' | 'parts' | 'fixed' | 'highest-tier' | 'cap' | 'up-to' | 'not-stated' | 'needs-input' | 'none';
 
 export interface SupportResult {
   maxSupportWan: number | null;

@@ -255,8 +255,8 @@ export interface OneSidedLink {
 
 /** Links whose directions all come from one province, theme by theme. */
 export function oneSidedLinks(corpus: Corpus, crosswalk: Crosswalk): OneSidedLink[] {
-  const all = [...new Set(corpus.policies.map((p) => p.province))];
-  const provinceOf = new Map(corpus.policies.map((p) => [p.id, p.province]));
+  const all: string[] = [...new Set(corpus.policies.map((p) => p.province))];
+  const provinceOf = new Map<string, string>(corpus.policies.map((p) => [p.id, p.province]));
   const out: OneSidedLink[] = [];
   for (const theme of crosswalk.themes) {
     for (const link of theme.links) {

@@ -128,7 +128,7 @@ function expectSameAsCli(ui: Verdicts, results: CliResult[]): void {
     expect(row.verdict, r.direction).toBe(r.verdict);
     expect(row.tally, r.direction).toBe(`满足 ${r.met} / ${r.of} 项`);
     if (r.maxSupportWan !== null) expect(row.support.replace(/,/g, ''), r.direction).toContain(`${r.maxSupportWan} 万元`);
-    else expect(row.support, r.direction).not.toMatch(/\d 万元$/);
+    else expect(row.support, r.direction).not.toMatch(/^最高支持：[\d,.]+ 万元$/);
   }
 }
 
@@ -177,7 +177,7 @@ describe('self-check scenarios match the CLI', () => {
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('q-totalInvestmentWan');
     expect(await page.locator('#q-totalInvestmentWan-parsed').textContent()).toBe('已识别为 3,000 万元');
     expect(await page.inputValue('#q-filingDate')).toBe('2021年3月1日');
-    expect(await page.isChecked('input[name="legalEntity"][value="是"]')).toBe(true);
+    expect(await page.isChecked('input[name="projectCompleted"][value="是"]')).toBe(true);
     // Changed from the check page, the page returns there.
     expect(await page.locator('#sc-submit').textContent()).toBe('保存并返回核对');
     await page.click('#sc-submit');

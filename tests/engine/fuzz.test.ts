@@ -76,15 +76,18 @@ function validValue(f: Field): unknown {
   }
 }
 
+/** Half the profiles are clean (valid answers and unknowns) so the validated path is well exercised; the rest are hostile. */
 function randomProfile(): Record<string, unknown> {
-  const profile: Record<string, unknown> = rand() < 0.05 ? (JSON.parse('{"__proto__": {"legalEntity": true}}') as Record<string, unknown>) : {};
+  const hostile = rand() < 0.5;
+  const profile: Record<string, unknown> = hostile && rand() < 0.1 ? (JSON.parse('{"__proto__": {"legalEntity": true}}') as Record<string, unknown>) : {};
   const density = rand();
   for (const f of fields) {
+    if (f.type === 'derived' && !hostile) continue;
     if (rand() > density) continue;
     const r = rand();
-    profile[f.id] = r < 0.65 ? validValue(f) : r < 0.75 ? 'unknown' : pick(HOSTILE);
+    profile[f.id] = r < 0.75 ? validValue(f) : r < 0.9 || !hostile ? pick(['unknown', '不确定', null, '']) : pick(HOSTILE);
   }
-  if (rand() < 0.1) profile[pick(['constructor', 'toString', 'hasOwnProperty', 'notAField'])] = pick(HOSTILE);
+  if (hostile && rand() < 0.2) profile[pick(['constructor', 'toString', 'hasOwnProperty', 'notAField'])] = pick(HOSTILE);
   return profile;
 }
 
@@ -211,7 +214,7 @@ describe('fuzz against the real corpus', { timeout: 300_000 }, () => {
     }
     // The generator must reach every path, or the invariants above prove little.
     expect(refused).toBeGreaterThan(PROFILES / 10);
-    expect(refused).toBeLessThan(PROFILES);
+    expect(refused).toBeLessThan(PROFILES * 0.75);
     for (const v of ['ineligible', 'unknown']) expect(tally[v] ?? 0).toBeGreaterThan(0);
     if (corpus.policies.some((p) => p.kind !== 'funding-call')) expect(tally.guidance ?? 0).toBeGreaterThan(0);
   });

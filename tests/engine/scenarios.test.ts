@@ -46,7 +46,7 @@ const Expectation = z.strictObject({
   direction: Id,
   verdict: z.enum(['eligible', 'ineligible', 'unknown', 'guidance']),
   maxSupportWan: z.number().nonnegative().nullable().optional(),
-  supportBasis: z.enum(['rate', 'parts', 'fixed', 'highest-tier', 'not-stated', 'needs-input', 'none']).optional(),
+  supportBasis: z.enum(['rate', 'parts', 'fixed', 'highest-tier', 'cap', 'up-to', 'not-stated', 'needs-input', 'none']).optional(),
   met: z.number().int().nonnegative().optional(),
   of: z.number().int().nonnegative().optional(),
   unmet: z.array(Id).optional(),

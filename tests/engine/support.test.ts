@@ -113,6 +113,32 @@ describe('tiers', () => {
   });
 });
 
+describe('up to a printed cap', () => {
+  const upTo = (base?: string) =>
+    support({ kind: 'upTo', capWan: 300, quote: '最高不超过 300 万元', at: '五', ...(base ? { base, baseLabel: '实际总投入' } : {}) });
+  it('is the cap when the text names no base', () => {
+    const r = maxSupport(upTo(), { totalInvestmentWan: 10 });
+    expect(r).toMatchObject({ maxSupportWan: 300, basis: 'up-to' });
+    expect(r.working[0]).toMatchObject({ text: '原文上限 300 万元', quote: '最高不超过 300 万元', at: '五' });
+  });
+  it('is the base when it is below the cap, the cap otherwise (boundary included)', () => {
+    expect(maxSupport(upTo('totalInvestmentWan'), { totalInvestmentWan: 180 }).maxSupportWan).toBe(180);
+    expect(maxSupport(upTo('totalInvestmentWan'), { totalInvestmentWan: 300 }).maxSupportWan).toBe(300);
+    expect(maxSupport(upTo('totalInvestmentWan'), { totalInvestmentWan: 1000 }).maxSupportWan).toBe(300);
+    expect(texts(maxSupport(upTo('totalInvestmentWan'), { totalInvestmentWan: 180 }).working)).toContain('实际总投入 180 万元，取其与上限 300 中较小者，为 180 万元');
+  });
+  it('is the cap, said so, while the base is unknown (the cap is printed, not estimated)', () => {
+    const r = maxSupport(upTo('totalInvestmentWan'), {});
+    expect(r.maxSupportWan).toBe(300);
+    expect(texts(r.working)).toContain('未填写“实际总投入”，以上限列示');
+  });
+  it('follows the answers inside evaluateProfile (not precomputed)', () => {
+    const corpus = data(policy('p', [direction('d', [], { support: upTo('totalInvestmentWan') })]));
+    expect(evaluateProfile(corpus, { totalInvestmentWan: 120 }, { asOf: '2023-11-10' }).results[0]!.maxSupportWan).toBe(120);
+    expect(evaluateProfile(corpus, {}, { asOf: '2023-11-10' }).results[0]!.maxSupportWan).toBe(300);
+  });
+});
+
 describe('not stated', () => {
   it('is null with 原文未载明金额 and the clause, never an estimate', () => {
     const r = maxSupport(support({ kind: 'notStated', quote: '分档予以奖励', at: '二' }), { totalInvestmentWan: 1e6 });

@@ -51,7 +51,7 @@ function reasonItem(r: Reason, policy: string, links: QuoteLinks): HTMLLIElement
   );
 }
 
-function fillDirection(li: HTMLElement, r: DirectionResult, links: QuoteLinks): void {
+function fillDirection(li: HTMLElement, r: DirectionResult, links: QuoteLinks, labels: ReadonlyMap<string, string>): void {
   const verdict = li.querySelector<HTMLElement>('[data-verdict]');
   if (verdict) {
     verdict.className = `sa-verdict sa-verdict--${r.verdict}`;
@@ -60,14 +60,17 @@ function fillDirection(li: HTMLElement, r: DirectionResult, links: QuoteLinks): 
   }
   const detail = li.querySelector<HTMLElement>('[data-detail]');
   if (!detail) return;
-  const open = r.reasons.filter((x) => x.status !== 'met');
-  const met = r.reasons.filter((x) => x.status === 'met');
+  // Unmet criteria explain a 不符合 at once; for 需补充信息 the questions that would decide it do. The
+  // full list, in the engine's order (unmet, unknown, to confirm, met), is one click away.
+  const unmet = r.reasons.filter((x) => x.status === 'unmet');
+  const ask = r.decidingFields.map((id) => labels.get(id) ?? id);
   detail.replaceChildren(
     fragment(
       h('p', { class: 'sa-count' }, r.verdict === 'guidance' ? '指导性文件，不据此申报。' : `满足 ${r.met} / ${r.of} 项可判断的条件${r.confirm.length > 0 ? `，另有 ${r.confirm.length} 项须人工确认` : ''}。`),
       r.maxSupportWan !== null ? h('p', { class: 'sa-support' }, `按您的回答，最高约 ${formatWan(r.maxSupportWan)}。`) : null,
-      open.length > 0 ? h('ul', { class: 'sa-reasons' }, open.map((x) => reasonItem(x, r.policy, links))) : null,
-      met.length > 0 ? h('details', { class: 'sa-met' }, h('summary', {}, `已满足的条件（${met.length} 项）`), h('ul', { class: 'sa-reasons' }, met.map((x) => reasonItem(x, r.policy, links)))) : null,
+      unmet.length > 0 ? h('ul', { class: 'sa-reasons' }, unmet.map((x) => reasonItem(x, r.policy, links))) : null,
+      ask.length > 0 ? h('p', { class: 'sa-ask' }, `还需回答：${ask.join('、')}。`) : null,
+      r.reasons.length > 0 ? h('details', { class: 'sa-all' }, h('summary', {}, `逐条条件（${r.reasons.length} 项）`), h('ul', { class: 'sa-reasons' }, r.reasons.map((x) => reasonItem(x, r.policy, links)))) : null,
     ),
   );
 }
@@ -100,10 +103,11 @@ export function initSameAnswers(): void {
   const evaluation = evaluateProfile(compileCorpus(data), parsed.profile, { today, ...(read.state.asOf ? { asOf: read.state.asOf } : {}) });
   const byRef = new Map(evaluation.results.map((r) => [`${r.policy}/${r.direction}`, r]));
   const links = new QuoteLinks(data);
+  const labels = new Map(data.fields.map((f) => [f.id, f.label.replace(/[？?]$/, '')]));
 
   for (const li of results.querySelectorAll<HTMLElement>('[data-ref]')) {
     const r = byRef.get(li.dataset.ref ?? '');
-    if (r) fillDirection(li, r, links);
+    if (r) fillDirection(li, r, links, labels);
   }
   for (const cell of results.querySelectorAll<HTMLElement>('[data-column]')) {
     const refs = [...cell.querySelectorAll<HTMLElement>('[data-ref]')].map((x) => byRef.get(x.dataset.ref ?? '')).filter((x): x is DirectionResult => x !== undefined);

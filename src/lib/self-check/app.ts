@@ -91,8 +91,8 @@ export function initSelfCheck(): void {
   const baseTitle = document.title;
   let state: SavedState = loadState(store);
   let current = '';
-  /** Set while a question is being changed from the check page: its page then returns there. */
-  let returnToCheck = false;
+  /** Set while a question is changed from the check page or the results: its page returns there. */
+  let returnTo: 'check' | 'results' | null = null;
 
   // ---- state -----------------------------------------------------------------------------------
   const save = () => {
@@ -170,8 +170,9 @@ export function initSelfCheck(): void {
     el.results.classList.remove('sc-print-only');
     const index = p.order.indexOf(route);
     const total = p.order.length;
-    const progress = route === 'results' ? '自查结果' : `第 ${index + 1} 步，共 ${total} 步`;
+    const progress = route === 'results' ? '' : `第 ${index + 1} 步，共 ${total} 步`;
     el.progress.textContent = progress;
+    el.progress.hidden = progress === '';
     const previous = route === 'results' ? 'check' : p.order[index - 1];
     el.back.href = previous ? `#${previous}` : '/';
     el.back.textContent = previous ? '返回上一步' : '返回首页';
@@ -189,21 +190,21 @@ export function initSelfCheck(): void {
       el.pageBody.replaceChildren(fragment(checkPageView(p.scopeText, p.pages, state.answers)));
       el.submit.textContent = '查看结果';
       heading = el.pageTitle;
-      returnToCheck = false;
+      returnTo = null;
     } else if (route === 'results') {
       title = '自查结果';
       heading = el.resultsTitle;
       renderResults(true);
-      returnToCheck = false;
+      returnTo = null;
     } else {
       const page = p.pages.find((x) => `step-${x.id}` === route)!;
       title = STEP_LABEL[page.step];
       el.pageTitle.textContent = title;
       el.pageBody.replaceChildren(fragment(questionPageView(page, state.answers)));
-      el.submit.textContent = returnToCheck ? '保存并返回核对' : '继续';
+      el.submit.textContent = returnTo === 'check' ? '保存并返回核对' : returnTo === 'results' ? '保存并查看结果' : '继续';
       heading = el.pageTitle;
     }
-    document.title = `${title}（${progress}）· ${baseTitle}`;
+    document.title = progress ? `${title}（${progress}）· ${baseTitle}` : `${title} · ${baseTitle}`;
     const focus = options.focus ?? 'heading';
     if (focus === 'heading') focusHeading(heading);
     else if (focus !== 'none') {
@@ -214,6 +215,9 @@ export function initSelfCheck(): void {
       }
     }
   }
+
+  /** Whether a fragment names a route (rather than an anchor on the page). */
+  const isRoute = (id: string) => id === 'scope' || id === 'check' || id === 'results' || id.startsWith('step-') || id.startsWith('q-');
 
   /** The page holding a question in the current scope, or undefined. */
   const pageOfField = (field: string) => plan().pages.find((x) => x.fields.some((f) => f.id === field));
@@ -291,7 +295,7 @@ export function initSelfCheck(): void {
       if (e) problems.push({ href: `#${qid(f.id)}`, text: errorText(e) });
     }
     if (problems.length > 0) return showErrors(problems);
-    if (returnToCheck) return go('check', true);
+    if (returnTo) return go(returnTo, true);
     const order = plan().order;
     go(order[order.indexOf(current) + 1] ?? 'check', true);
   }
@@ -427,17 +431,21 @@ export function initSelfCheck(): void {
     const hash = a.getAttribute('href') ?? '';
     const id = hash.slice(1);
     e.preventDefault();
-    if (a.dataset.change !== undefined) returnToCheck = true;
-    const isRoute = id === 'scope' || id === 'check' || id === 'results' || id.startsWith('step-') || id.startsWith('q-');
+    if (a.dataset.change !== undefined) returnTo = 'check';
+    else if (id.startsWith('q-') && el.results.contains(a)) returnTo = 'results';
     const local = document.getElementById(id);
-    if (!isRoute || (local && local.offsetParent !== null && !id.startsWith('q-'))) {
+    if (!isRoute(id) || (local && local.offsetParent !== null && !id.startsWith('q-'))) {
       local?.focus();
       local?.scrollIntoView();
       return;
     }
     go(hash, true);
   });
-  window.addEventListener('popstate', () => go(location.hash, false));
+  // Back/forward between routes. Other fragments (the skip link's #main, #v-… in the results) are
+  // ordinary in-page anchors and must not move the questionnaire.
+  window.addEventListener('popstate', () => {
+    if (location.hash === '' || isRoute(location.hash.slice(1))) go(location.hash, false);
+  });
 
   el.asOfForm.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -479,6 +487,8 @@ export function initSelfCheck(): void {
   window.addEventListener('afterprint', () => el.results.classList.remove('sc-print-only'));
 
   // ---- start -------------------------------------------------------------------------------------------
+  // Route links carry a real anchor in the HTML (links are checked against the built page); the route here.
+  root.querySelectorAll<HTMLAnchorElement>('a[data-route]').forEach((a) => (a.href = `#${a.dataset.route}`));
   const params = new URLSearchParams(location.search);
   const shared = params.get(SHARE_PARAM);
   let start = location.hash;

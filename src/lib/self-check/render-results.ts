@@ -72,22 +72,26 @@ function reasonView(r: Reason, input: ResultsInput, policy: string, parentQuote:
 }
 
 function supportView(r: DirectionResult, input: ResultsInput): HTMLElement {
-  let headline: Child;
-  if (r.maxSupportWan !== null) headline = h('strong', {}, `${formatNumber(r.maxSupportWan)} 万元`);
-  else if (r.supportBasis === 'not-stated') headline = h('em', { class: 'not-stated' }, '原文未载明金额（本站不作估算）');
-  else if (r.supportBasis === 'needs-input') headline = h('em', { class: 'not-stated' }, '需先回答计算所需的金额（见下）');
-  else headline = h('em', { class: 'not-stated' }, r.supportWorking[0]?.text ?? '无');
+  const direction = input.policies.get(r.policy)?.directions.find((d) => d.id === r.direction);
+  let headline: string;
+  if (r.maxSupportWan !== null) headline = `${formatNumber(r.maxSupportWan)} 万元`;
+  else if (r.verdict === 'guidance') headline = '指导性文件，不据此申报资金';
+  else if (!direction?.support) headline = '原文未载明资金支持方式';
+  else if (r.supportBasis === 'needs-input') headline = '需先回答计算所需的金额（见下）';
+  else if (r.supportBasis === 'not-stated') headline = '原文未载明金额（本站不作估算）';
+  // Any other way of not getting an amount: say so and show the cited working, never a guess.
+  else headline = '未能算出金额，请看下列原文';
   let previous: string | undefined;
   const step = (s: SupportStep) => {
     const showQuote = s.quote !== undefined && s.quote !== previous;
     if (s.quote !== undefined) previous = s.quote;
     return h('li', {}, s.text, showQuote && s.quote !== undefined ? quoteView(input.links, r.policy, s.quote, s.at) : null);
   };
-  const steps = r.maxSupportWan === null && r.supportBasis === 'none' ? [] : r.supportWorking;
+  const steps = r.supportWorking.filter((s) => s.text !== headline && !(r.verdict === 'guidance' && s.quote === undefined));
   return h(
     'div',
     { class: 'sc-support' },
-    h('p', { class: 'sc-support__head' }, '最高支持：', headline),
+    h('p', { class: 'sc-support__head' }, '最高支持：', r.maxSupportWan !== null ? h('strong', {}, headline) : h('em', { class: 'not-stated' }, headline)),
     steps.length > 0 ? h('ol', { class: 'sc-working' }, steps.map(step)) : null,
   );
 }
