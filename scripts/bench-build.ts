@@ -8,12 +8,13 @@
  * Usage: tsx scripts/bench-build.ts
  * BENCH_KEEP_SITE=<dir>: keep the built dist there (bench-all hands it to bench-lighthouse).
  */
-import { cpSync, readdirSync } from 'node:fs';
-import { basename, relative } from 'node:path';
+import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { jsByKind } from './bench/page-js.ts';
 import { measureQueryBytes, type Transfer } from './bench/query-bytes.ts';
 import { fmtKB, fmtMB, fmtMs, header, loadWarning, Reporter } from './bench/report.ts';
-import { buildSite, copyProject, sizeOf } from './bench/site.ts';
+import { buildSite, copyProject, sizeOf, walk } from './bench/site.ts';
 
 const BUILD_BUDGET_MS = 20_000;
 const SELF_CHECK_BUDGET = 40 * 1024;
@@ -63,6 +64,15 @@ async function main(): Promise<number> {
     });
     const indexed = /Indexed (\d+) pages/.exec(b.pagefind?.log ?? '')?.[1] ?? '?';
     r.add({ label: '页面数（dist 中的 HTML）', value: String(b.htmlPages), budget: '—', met: null, note: `其中 Pagefind 索引 ${indexed} 页（带 data-pagefind-body 的内容页）` });
+
+    // Page weight matters on slow links as much as JS: list the heaviest HTML pages (gzip as served).
+    const html: Array<{ path: string; size: number }> = [];
+    walk(b.distDir, (p, size) => {
+      if (p.endsWith('.html')) html.push({ path: '/' + relative(b.distDir, p).replace(/index\.html$/, ''), size });
+    });
+    const heaviest = html.sort((x, y) => y.size - x.size).slice(0, 4);
+    const gz = (path: string) => gzipSync(readFileSync(join(b.distDir, path, path.endsWith('.html') ? '' : 'index.html'))).length;
+    r.add({ label: '最大的 HTML 页面', value: heaviest.map((h) => `${h.path} ${fmtKB(h.size)}（gz ${fmtKB(gz(h.path))}）`).join('；'), budget: '—', met: null });
 
     const pf = `${b.distDir}/pagefind`;
     const total = sizeOf(pf);

@@ -98,7 +98,7 @@ function benchCorpus(engine: EngineModule, r: Reporter, name: string, corpus: Co
       value: `中位数 ${fmtMs(t.median)}`,
       budget: `≤ ${budgetMs} ms`,
       met: t.median <= budgetMs,
-      note: `p95 ${fmtMs(t.p95)}，本进程 CPU 时间均值 ${fmtMs(t.cpuMean)}，${t.runs} 次；评估 ${t.directions} 个方向（${[...verdicts].map(([v, n]) => `${v} ${n}`).join('，')}）`,
+      note: `p95 ${fmtMs(t.p95)}，本进程 CPU 时间均值 ${fmtMs(t.cpuMean)}（含 GC 等后台线程），${t.runs} 次；评估 ${t.directions} 个方向（${[...verdicts].map(([v, n]) => `${v} ${n}`).join('，')}）`,
     });
   }
   r.add({ label: `引擎：${name}，一次性准备（compileCorpus）`, value: `中位数 ${fmtMs(median(compileSamples))}`, budget: '—', met: null, note: '每份语料只做一次（按数据对象缓存），不计入单次评估' });

@@ -163,6 +163,8 @@ async function main(): Promise<number> {
         console.log(`\nCPU 剖析（${sizes[sizes.length - 1]} 份的 astro build，共 ${fmtMs(h.totalMs)}）`);
         console.log('自身耗时最多的函数：');
         for (const s of h.self) console.log(`  ${fmtMs(s.ms).padStart(9)}  ${s.name}`);
+        console.log('本项目代码中自身耗时最多的函数：');
+        for (const s of h.oursSelf) console.log(`  ${fmtMs(s.ms).padStart(9)}  ${s.name}`);
         console.log('本项目代码（含被调用者）耗时最多的函数：');
         for (const s of h.ours) console.log(`  ${fmtMs(s.ms).padStart(9)}  ${s.name}`);
       }

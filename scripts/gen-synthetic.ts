@@ -7,11 +7,18 @@
  * its source, every figure in its quote, sha256 recorded). The output is deterministic for a seed, so two
  * runs of the benchmark measure the same corpus.
  *
+ * Each policy: source.txt, policy.yaml (with its sha256), 10–35 directions (threshold, boolean, oneOf,
+ * dateWindow, withinYears, any and confirm criteria; rate-with-cap, fixed and notStated support), a
+ * contacts.yaml (0351-30xxxxx / 025-8xxxxxxx) and a rules.yaml. Alongside: a copy of the project's
+ * policies/fields.yaml (criteria use only shared fields) and a crosswalk.yaml placing every direction.
+ *
  * Usage: tsx scripts/gen-synthetic.ts [count=20] [outDir=<new temp folder>] [--seed 1] [--mdx <contentDir>]
  * The folder is then valid input for `tsx scripts/check-data.ts <outDir>` and for POLICIES_DIR.
+ * --mdx writes the minimal overview MDX each policy page needs; point it at a temporary project copy,
+ * never at the real content/ folder.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -635,7 +642,9 @@ function main(): void {
   const count = Number(args[0] ?? 20);
   if (!Number.isInteger(count) || count < 1) throw new Error(`数量应为正整数，实际为 ${args[0]}`);
   const outDir = resolve(args[1] ?? mkdtempSync(join(tmpdir(), 'synthetic-policies-')));
-  if (existsSync(join(outDir, 'fields.yaml')) && resolve(outDir) === resolve(PROJECT, 'policies')) throw new Error('拒绝写入项目的 policies/ 文件夹');
+  // The real corpus and overviews are never overwritten with synthetic data.
+  if (outDir === resolve(PROJECT, 'policies')) throw new Error('拒绝写入项目的 policies/ 文件夹');
+  if (mdx && resolve(mdx).startsWith(resolve(PROJECT, 'content'))) throw new Error('拒绝写入项目的 content/ 文件夹：请指向临时副本');
   const { policies } = generateSynthetic({ count, outDir, seed });
   if (mdx) writeOverviews(policies.map((p) => p.id), resolve(mdx));
   const sum = (f: (p: SyntheticPolicy) => number) => policies.reduce((n, p) => n + f(p), 0);

@@ -16,7 +16,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataError, formatProblem } from '../src/data/errors.ts';
 import { loadCorpus, type Corpus } from '../src/data/load.ts';
-import { evaluateProfile, fieldRegistry, isIsoDate, profileJsonSchema, validateProfile } from '../src/engine/index.ts';
+import { evaluateProfile, fieldRegistry, isIsoDate } from '../src/engine/index.ts';
+import { profileJsonSchema, validateProfile } from '../src/engine/profile.ts';
 import { describeInput, inputError } from '../src/engine/parse-input.ts';
 import { todayInShanghai } from '../src/lib/dates.ts';
 

@@ -35,12 +35,25 @@ export function largestProfile(dir: string): string | undefined {
   return files.map((f) => join(dir, f)).sort((a, b) => statSync(b).size - statSync(a).size)[0];
 }
 
-export function hotSpots(file: string, top = 12): { self: HotSpot[]; ours: HotSpot[]; totalMs: number } {
+/**
+ * Our code runs from Astro's prerender bundle (dist/.prerender/chunks/<module>_<hash>.mjs), bundled
+ * together with Astro's renderer; the renderer's chunks and the layout wrapper (which contain every
+ * page's time) are left out so that the list names the functions a fix would touch.
+ */
+function isOurs(n: ProfileNode): boolean {
+  const url = n.callFrame.url;
+  if (!/\/src\/|\/\.prerender\//.test(url) || url.includes('node_modules')) return false;
+  if (/jsx-runtime_|prerender-entry|\/chunks\/Base_|astro_|server_/.test(url)) return false;
+  return n.callFrame.functionName !== '' && n.callFrame.functionName !== 'fn';
+}
+
+export function hotSpots(file: string, top = 12): { self: HotSpot[]; oursSelf: HotSpot[]; ours: HotSpot[]; totalMs: number } {
   const p = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<string, number>();
+  const ownSelf = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let totalMs = 0;
   p.samples.forEach((id, i) => {
@@ -50,12 +63,12 @@ export function hotSpots(file: string, top = 12): { self: HotSpot[]; ours: HotSp
     if (!node) return;
     const key = where(node);
     self.set(key, (self.get(key) ?? 0) + ms);
+    if (isOurs(node)) ownSelf.set(key, (ownSelf.get(key) ?? 0) + ms);
     // Inclusive time for our own functions: count each function once per sample.
     const seen = new Set<string>();
     for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) {
       const n = byId.get(x)!;
-      // Our code runs from Astro's prerender bundle (dist/.prerender/chunks/<module>_<hash>.mjs).
-      if (!/\/src\/|\/\.prerender\//.test(n.callFrame.url) || n.callFrame.url.includes('node_modules')) continue;
+      if (!isOurs(n)) continue;
       const k = where(n);
       if (seen.has(k)) continue;
       seen.add(k);
@@ -63,5 +76,5 @@ export function hotSpots(file: string, top = 12): { self: HotSpot[]; ours: HotSp
     }
   });
   const sorted = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, ms]) => ({ name, ms }));
-  return { self: sorted(self), ours: sorted(inclusive), totalMs };
+  return { self: sorted(self), oursSelf: sorted(ownSelf), ours: sorted(inclusive), totalMs };
 }

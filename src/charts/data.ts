@@ -64,9 +64,15 @@ export function maxStatedSupport(f: SupportFormula): { wan: number; quote: strin
       if (f.capWan !== undefined && f.capQuote && (top === undefined || f.capWan >= top.amountWan!)) return { wan: f.capWan, quote: f.capQuote };
       return top ? { wan: top.amountWan!, quote: top.quote } : { missing: '分档支持，原文未载明金额' };
     }
-    default:
-      // notStated: the text gives no amount (分档予以奖励…).
+    case 'upTo':
+      return { wan: f.capWan, quote: f.quote };
+    case 'notStated':
       return { missing: '原文未载明支持金额' };
+    default: {
+      // A formula kind added to the schema must be handled here: this fails to compile until it is.
+      const unhandled: never = f;
+      return unhandled;
+    }
   }
 }
 

@@ -12,13 +12,13 @@ import { policyDeadline } from './asof.ts';
 import { applyDerived, planDerived, type DerivePlan } from './derive.ts';
 import { aggregate, compileCriteria, decidingFields, evaluateNode, orderReasons, type CriterionNode, type EvalContext } from './evaluate.ts';
 import { isIsoDate } from './iso-date.ts';
-import { fieldRegistry } from './profile.ts';
+import { fieldRegistry } from './registry.ts';
 import { combinationWarnings } from './rules.ts';
 import { maxSupport } from './support.ts';
 import type { DirectionResult, EngineData, Reason, SupportResult, EngineDirection, EnginePolicy, Evaluation, EvaluateOptions, Profile, RuleWarning } from './types.ts';
 
 export * from './types.ts';
-export { buildProfileSchema, fieldRegistry, profileJsonSchema, validateProfile, type ProfileCheck } from './profile.ts';
+export { fieldRegistry } from './registry.ts';
 export { parseFieldValue, isUnknownInput, describeInput, type InputError, type ParseResult } from './parse-input.ts';
 export { applyDerived, deriveValue, planDerived, type DerivePlan } from './derive.ts';
 export { aggregate, compileCriteria, decidingFields, evaluateNode, orderReasons, withinYearsFrom, type CriterionNode, type EvalContext } from './evaluate.ts';

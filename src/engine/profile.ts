@@ -8,17 +8,6 @@ import type { Field } from '../schemas/index.ts';
 import { describeInput, inputError, parseFieldValue, type InputError } from './parse-input.ts';
 import type { EngineData, ValidProfile } from './types.ts';
 
-/**
- * The registry as a map: the shared fields plus every policy's own fields. The first definition of an
- * id wins (the data check reports duplicates; the engine must still run).
- */
-export function fieldRegistry(data: Pick<EngineData, 'fields'> & { policies?: EngineData['policies'] }): Map<string, Field> {
-  const map = new Map<string, Field>();
-  for (const f of data.fields) if (!map.has(f.id)) map.set(f.id, f);
-  for (const p of data.policies ?? []) for (const f of p.fields ?? []) if (!map.has(f.id)) map.set(f.id, f);
-  return map;
-}
-
 /** “I don't know” as the schema spells it; null is accepted from JSON for the same. */
 const unknownAnswers = () => [z.literal(['unknown', '不确定']).meta({ description: '不确定' }), z.null()] as const;
 

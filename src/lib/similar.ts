@@ -1,31 +1,31 @@
-import type { DirectionRef } from './corpus.ts';
+import { getCrosswalk, resolveDirection, themesOf } from './crosswalk.ts';
+import type { Corpus, DirectionRef } from './corpus.ts';
 
-/** Character bigrams of a Chinese name: a cheap, language-agnostic similarity for “similar directions”. */
-function bigrams(s: string): Set<string> {
-  const t = s.replace(/[\s（）()“”"、，。：:]/g, '');
-  const out = new Set<string>();
-  for (let i = 0; i < t.length - 1; i++) out.add(t.slice(i, i + 2));
-  return out;
-}
-
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let inter = 0;
-  for (const x of a) if (b.has(x)) inter++;
-  return inter === 0 ? 0 : inter / (a.size + b.size - inter);
+export interface SimilarGroup {
+  theme: { id: string; name: string };
+  /** Why the group's directions compare (the crosswalk's note, our words). */
+  note: string;
+  /** Directions of other policies in the same crosswalk group. */
+  others: DirectionRef[];
 }
 
 /**
- * Directions of other policies whose name, programme and industries look most alike. The comparison
- * crosswalk (issue 6) replaces this with curated themes; until then this is the simple link.
+ * Directions of other policies that the crosswalk puts in the same comparison group as `target`,
+ * with the theme and the note that says why they compare.
  */
-export function similarDirections(target: DirectionRef, all: DirectionRef[], limit = 4): DirectionRef[] {
-  const key = (r: DirectionRef) => bigrams(r.direction.name + (r.policy.programmes.find((p) => p.id === r.direction.programme)?.name ?? '') + r.direction.industries.join(''));
-  const mine = key(target);
-  return all
-    .filter((r) => r.policy.id !== target.policy.id)
-    .map((r) => ({ r, score: jaccard(mine, key(r)) }))
-    .filter((x) => x.score >= 0.12)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map((x) => x.r);
+export function similarDirections(target: DirectionRef, corpus: Corpus): SimilarGroup[] {
+  const crosswalk = getCrosswalk();
+  const ref = `${target.policy.id}/${target.direction.id}`;
+  const groups: SimilarGroup[] = [];
+  for (const theme of themesOf(crosswalk, ref)) {
+    for (const link of theme.links) {
+      if (!link.directions.includes(ref)) continue;
+      const others = link.directions
+        .filter((r) => !r.startsWith(`${target.policy.id}/`))
+        .map((r) => resolveDirection(corpus, r))
+        .map(({ policy, direction }) => ({ policy, direction }));
+      groups.push({ theme: { id: theme.id, name: theme.name }, note: link.note, others });
+    }
+  }
+  return groups;
 }

@@ -17,7 +17,7 @@ interface OpenData {
   }>;
 }
 const data = JSON.parse(readFileSync('dist/data/policies.json', 'utf8')) as OpenData;
-const pages = builtPages().map((p) => ({ url: p.url, text: indexedText(p.html).replace(/\s+/g, ' '), indexed: /<main[^>]*data-pagefind-body/.test(p.html) }));
+const pages = builtPages().map((p) => ({ url: p.url, text: indexedText(p.html).replace(/\s+/g, ' '), indexed: p.html.includes('data-pagefind-body') }));
 
 const TECHNICAL_TERMS = ['标识解析', '一致性评价', '煤矸石', '免申即享', '两化融合', '首台（套）', '专精特新', '算力', '融资租赁', '兼并重组', '现场核查表', '数字基础设施建设'];
 const unique = <T,>(xs: T[]) => [...new Set(xs)];

@@ -217,8 +217,17 @@ describe('self-check scenarios match the CLI', () => {
     // 10% of 12000 万元 (typed as 1.2亿元) under the 2000 万元 cap.
     expect(ui['jiangsu-2023-fund-guide/smart-factory']?.support).toContain('1,200 万元');
     // 需补充信息 names exactly the answers that would decide it, linked to their questions.
-    const unknown = cliResults.find((r) => r.verdict === 'unknown' && Object.hasOwn(ui, `${r.policy}/${r.direction}`));
-    if (unknown) expect(await page.locator(`#r-${unknown.policy}--${unknown.direction} .sc-deciding a[href^="#q-"]`).count()).toBeGreaterThan(0);
+    const unknown = inProgramme.find((r) => r.verdict === 'unknown' && !['free-diagnosis', 'digital-engineer'].includes(r.direction));
+    expect(unknown).toBeDefined();
+    const deciding = page.locator(`#r-${unknown!.policy}--${unknown!.direction} .sc-deciding a[href^="#q-"]`);
+    expect(await deciding.count()).toBeGreaterThan(0);
+    // Following one leads to the question and back to the results.
+    const target = (await deciding.first().getAttribute('href'))!.slice(1);
+    await deciding.first().click();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(target);
+    expect(await page.locator('#sc-submit').textContent()).toBe('保存并查看结果');
+    await page.click('#sc-submit');
+    expect(await page.locator('#sc-results').isVisible()).toBe(true);
     // Groups in the page's order, each verdict in its own group.
     const groups = await page.locator('#sc-results-body [data-group]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.group));
     expect(groups).toEqual(['eligible', 'unknown', 'ineligible', 'guidance'].filter((g) => groups.includes(g)));
@@ -354,6 +363,44 @@ describe('self-check input handling', () => {
     const { page, context, errors } = await openPage(`${URL_PATH}?p=%%%not-base64`);
     expect(await page.locator('.sc-notice').textContent()).toContain('分享链接无法读取');
     expect(await page.locator('#sc-scope-legend').isVisible()).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('self-check accessibility', () => {
+  const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+  const axe = async (page: Page, where: string) => {
+    // Evaluated through DevTools, which the page's CSP does not govern.
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate(async () => {
+      const run = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+      const r = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+    });
+    expect(violations, where).toEqual([]);
+  };
+
+  it('passes axe WCAG 2.2 AA on the scope, question (with errors), check and results pages; the skip link does not move the questionnaire', async () => {
+    const { page, context, errors } = await openPage(URL_PATH);
+    await page.check('#sc-scope-policy');
+    await axe(page, 'scope');
+    await page.selectOption('#sc-scope-policy-value', 'shanxi-2023-tech-retrofit');
+    await page.click('#sc-submit');
+    await page.click('#sc-submit');
+    await page.fill('#q-totalInvestmentWan', 'abc');
+    await page.check('input[name="projectCompleted"][value="否"]');
+    await page.click('#sc-submit');
+    await axe(page, 'question page with errors');
+    await page.focus('.skip-link');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#main');
+    expect(await page.locator('#sc-page-title').textContent()).toBe('项目情况');
+    expect(await page.locator('#q-totalInvestmentWan-error').isVisible()).toBe(true);
+    await page.click('#sc-skip');
+    await axe(page, 'check');
+    await page.click('#sc-submit');
+    await axe(page, 'results');
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -1,5 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { parse } from 'parse5';
+import type { DefaultTreeAdapterMap } from 'parse5';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+type TextNode = DefaultTreeAdapterMap['textNode'];
+type ParentNode = DefaultTreeAdapterMap['parentNode'];
 
 /** Every built HTML page as { url, html }, read from dist/ once. */
 export function builtPages(dist = 'dist'): Array<{ url: string; html: string }> {
@@ -24,18 +31,25 @@ export function idsIn(html: string): Set<string> {
   return new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!));
 }
 
-/** The visible text of a page's indexed body (what Pagefind indexes), without tags or ignored parts. */
+/**
+ * The text Pagefind indexes on a page: everything inside elements marked `data-pagefind-body`, minus
+ * elements marked `data-pagefind-ignore`, scripts and styles. Parsed with parse5, as a browser would.
+ */
 export function indexedText(html: string): string {
-  const body = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)?.[1] ?? '';
-  return decode(
-    body
-      .replace(/<script[\s\S]*?<\/script>/g, '')
-      .replace(/<style[\s\S]*?<\/style>/g, '')
-      .replace(/<[^>]+data-pagefind-ignore[^>]*>[\s\S]*?<\/(?:h2|div|ul|nav|p)>/g, '')
-      .replace(/<[^>]+>/g, ' '),
-  );
-}
-
-function decode(s: string): string {
-  return s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  const doc = parse(html);
+  const out: string[] = [];
+  const walk = (node: Node, inBody: boolean) => {
+    if (node.nodeName === '#text') {
+      if (inBody) out.push((node as TextNode).value);
+      return;
+    }
+    const el = node as Element;
+    if (el.tagName === 'script' || el.tagName === 'style' || el.tagName === 'template') return;
+    const attrs = el.attrs ?? [];
+    if (attrs.some((a) => a.name === 'data-pagefind-ignore')) return;
+    const body = inBody || attrs.some((a) => a.name === 'data-pagefind-body');
+    for (const child of (el as ParentNode).childNodes ?? []) walk(child, body);
+  };
+  walk(doc, false);
+  return out.join(' ');
 }

@@ -8,7 +8,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusUnchecked, type Corpus } from '../../src/data/load.ts';
-import { compileCorpus, evaluateProfile, fieldRegistry, openNeeded, validateProfile, type Evaluation, type EvaluateOptions } from '../../src/engine/index.ts';
+import { compileCorpus, evaluateProfile, fieldRegistry, openNeeded, type Evaluation, type EvaluateOptions } from '../../src/engine/index.ts';
+import { validateProfile } from '../../src/engine/profile.ts';
 import type { Criterion, Field } from '../../src/schemas/index.ts';
 
 const PROFILES = 10_000;

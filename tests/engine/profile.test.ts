@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildProfileSchema, fieldRegistry, profileJsonSchema, validateProfile } from '../../src/engine/index.ts';
+import { fieldRegistry } from '../../src/engine/index.ts';
+import { buildProfileSchema, profileJsonSchema, validateProfile } from '../../src/engine/profile.ts';
 import { fields } from './fixtures.ts';
 
 const registry = fieldRegistry({ fields });

@@ -25,6 +25,22 @@ describe('engine purity', () => {
     // Imports stay inside the project's pure modules (schemas, text and date helpers) or zod.
     for (const m of code.matchAll(/from\s+['"]([^'"]+)['"]/g)) expect(m[1]).toMatch(/^(\.\/[\w-]+\.ts|\.\.\/schemas\/index\.ts|\.\.\/data\/text\.ts|\.\.\/lib\/dates\.ts|zod)$/);
   });
+  it('keeps zod out of everything the browser imports: only profile.ts (the CLI/form boundary) uses it', () => {
+    // Walk the static import graph from index.ts; zod would add its weight to the self-check bundle.
+    const seen = new Set<string>();
+    const visit = (file: string) => {
+      if (seen.has(file)) return;
+      seen.add(file);
+      const code = readFileSync(join(dir, file), 'utf8');
+      expect(code, `${file} imports zod`).not.toMatch(/from\s+['"]zod['"]/);
+      for (const m of code.matchAll(/^(?:import|export)\s[^;]*?from\s+['"]\.\/([\w-]+\.ts)['"]/gm)) {
+        if (!code.slice(m.index, m.index + m[0].length).startsWith('import type')) visit(m[1]!);
+      }
+    };
+    visit('index.ts');
+    expect(seen.has('profile.ts')).toBe(false);
+    expect(seen.size).toBeGreaterThan(5);
+  });
   it.each(['../../src/data/text.ts', '../../src/lib/dates.ts'])('the shared helper %s it uses is pure too', (rel) => {
     const code = readFileSync(fileURLToPath(new URL(rel, import.meta.url)), 'utf8');
     expect(code).not.toMatch(/from\s+['"](node:|fs|path|os|child_process)/);

@@ -30,7 +30,8 @@ import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { loadCorpus } from '../../src/data/load.ts';
-import { evaluateProfile, fieldRegistry, isIsoDate, validateProfile, type DirectionResult, type Evaluation, type Reason } from '../../src/engine/index.ts';
+import { evaluateProfile, fieldRegistry, isIsoDate, type DirectionResult, type Evaluation, type Reason } from '../../src/engine/index.ts';
+import { validateProfile } from '../../src/engine/profile.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CASES = join(ROOT, 'tests', 'cases');

@@ -155,6 +155,7 @@ describe('chart data from the real corpus', () => {
     expect(maxStatedSupport({ kind: 'rate', part: { base: 'x', baseLabel: 'x', ratePct: 10, quote: 'q', at: 'a' }, capWan: 2000, capQuote: 'c' })).toEqual({ wan: 2000, quote: 'c' });
     expect(maxStatedSupport({ kind: 'rate', part: { base: 'x', baseLabel: 'x', ratePct: 10, quote: 'q', at: 'a' } })).toEqual({ missing: '按比例支持，原文未载明上限' });
     expect(maxStatedSupport({ kind: 'fixed', amountWan: 400, quote: 'q', at: 'a' })).toEqual({ wan: 400, quote: 'q' });
+    expect(maxStatedSupport({ kind: 'upTo', capWan: 3000, quote: 'q', at: 'a' })).toEqual({ wan: 3000, quote: 'q' });
     expect(maxStatedSupport({ kind: 'notStated', quote: 'q', at: 'a' })).toEqual({ missing: '原文未载明支持金额' });
     expect(maxStatedSupport({ kind: 'tiers', tiers: [{ label: 'a', quote: 'q', at: 'a' }] })).toEqual({ missing: '分档支持，原文未载明金额' });
   });

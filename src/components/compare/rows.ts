@@ -68,6 +68,7 @@ function rate(c: Column): Entry[] {
   if (!f) return [silent('—')];
   if (f.kind === 'rate') return [{ text: `${f.part.baseLabel}的 ${f.part.ratePct}%`, href: quoteHref(c.policy, f.part.quote), kind: 'fig' }];
   if (f.kind === 'parts') return f.parts.map((p) => ({ text: `${p.baseLabel}的 ${p.ratePct}%`, href: quoteHref(c.policy, p.quote), kind: 'fig' }));
+  if (f.kind === 'upTo' && f.baseLabel) return [{ text: `按${f.baseLabel}（原文未载明比例）`, href: quoteHref(c.policy, f.quote), kind: 'silent' }];
   return [silent('原文未载明比例')];
 }
 
@@ -77,6 +78,7 @@ function amounts(c: Column): Entry[] {
   if (!f) return [silent('—')];
   const out: Entry[] = [];
   if (f.kind === 'fixed') out.push({ text: `定额 ${formatWan(f.amountWan)}`, href: quoteHref(c.policy, f.quote), kind: 'fig' });
+  if (f.kind === 'upTo') out.push({ text: `最高 ${formatWan(f.capWan)}`, href: quoteHref(c.policy, f.quote), kind: 'fig' });
   if (f.kind === 'tiers') {
     for (const t of f.tiers) out.push(t.amountWan !== undefined ? { text: `${t.label}：${formatWan(t.amountWan)}`, href: quoteHref(c.policy, t.quote), kind: 'fig' } : { text: `${t.label}：原文未载明金额`, href: quoteHref(c.policy, t.quote), kind: 'silent' });
   }
@@ -85,7 +87,8 @@ function amounts(c: Column): Entry[] {
   }
   if ((f.kind === 'rate' || f.kind === 'parts') && f.capWan === undefined) out.push(silent('原文未载明上限'));
   if (f.kind === 'notStated') out.push({ text: '原文未载明金额', href: quoteHref(c.policy, f.quote), kind: 'silent' });
-  return out;
+  // A formula kind this table does not know yet still shows a cell, never an empty one.
+  return out.length > 0 ? out : [silent('原文未载明金额')];
 }
 
 function payments(c: Column): Entry[] {

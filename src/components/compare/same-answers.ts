@@ -69,7 +69,7 @@ function fillDirection(li: HTMLElement, r: DirectionResult, links: QuoteLinks, l
       h('p', { class: 'sa-count' }, r.verdict === 'guidance' ? '指导性文件，不据此申报。' : `满足 ${r.met} / ${r.of} 项可判断的条件${r.confirm.length > 0 ? `，另有 ${r.confirm.length} 项须人工确认` : ''}。`),
       r.maxSupportWan !== null ? h('p', { class: 'sa-support' }, `按您的回答，最高约 ${formatWan(r.maxSupportWan)}。`) : null,
       unmet.length > 0 ? h('ul', { class: 'sa-reasons' }, unmet.map((x) => reasonItem(x, r.policy, links))) : null,
-      ask.length > 0 ? h('p', { class: 'sa-ask' }, `还需回答：${ask.join('、')}。`) : null,
+      ask.length > 0 ? h('p', { class: 'sa-ask' }, `还需回答：${ask.slice(0, 5).join('、')}${ask.length > 5 ? ` 等 ${ask.length} 项` : ''}。`) : null,
       r.reasons.length > 0 ? h('details', { class: 'sa-all' }, h('summary', {}, `逐条条件（${r.reasons.length} 项）`), h('ul', { class: 'sa-reasons' }, r.reasons.map((x) => reasonItem(x, r.policy, links)))) : null,
     ),
   );

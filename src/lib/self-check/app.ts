@@ -95,8 +95,12 @@ export function initSelfCheck(): void {
   let returnTo: 'check' | 'results' | null = null;
 
   // ---- state -----------------------------------------------------------------------------------
+  let saveFailed = false;
   const save = () => {
-    if (!saveState(store, state) && store) notice('本浏览器未能保存回答（存储空间已满或被禁用）；关闭页面前请用“复制分享链接”保留。');
+    const ok = saveState(store, state);
+    // Said once, not on every keystroke.
+    if (!ok && store && !saveFailed) notice('本浏览器未能保存回答（存储空间已满或被禁用）；关闭页面前请用“复制分享链接”保留。');
+    saveFailed = !ok;
   };
 
   let planCache: { key: string | null; plan: Plan } | undefined;
@@ -266,7 +270,8 @@ export function initSelfCheck(): void {
   function submitScope(): void {
     const checked = scopeRadios().find((r) => r.checked);
     const slot = byId('sc-scope-error');
-    if (!checked) {
+    const key = !checked ? '' : checked.value === 'all' ? 'all' : `${checked.value}:${scopeSelect(checked.value)?.value ?? ''}`;
+    if (!checked || !parseScope(key, data)) {
       slot.hidden = false;
       slot.replaceChildren(h('span', { class: 'visually-hidden' }, '错误：'), '请选择自查范围');
       byId('sc-scope-group').classList.add('sc-q--error');
@@ -275,10 +280,12 @@ export function initSelfCheck(): void {
     }
     slot.hidden = true;
     byId('sc-scope-group').classList.remove('sc-q--error');
-    const value = scopeSelect(checked.value)?.value;
-    const key = checked.value === 'all' ? 'all' : `${checked.value}:${value ?? ''}`;
-    state = { ...state, scope: parseScope(key, data) ? key : null };
+    const unchanged = key === state.scope;
+    state = { ...state, scope: key };
     save();
+    // Scope unchanged after 修改: straight back; a new scope may bring new questions, so walk them.
+    if (unchanged && returnTo) return go(returnTo, true);
+    returnTo = null;
     const next = plan().order[1];
     if (next) go(next, true);
   }
@@ -431,8 +438,11 @@ export function initSelfCheck(): void {
     const hash = a.getAttribute('href') ?? '';
     const id = hash.slice(1);
     e.preventDefault();
+    // 修改 returns to the check page, a question linked from the results to the results; error summary
+    // links keep what was set; any other route (back link, skip link) ends the detour.
     if (a.dataset.change !== undefined) returnTo = 'check';
     else if (id.startsWith('q-') && el.results.contains(a)) returnTo = 'results';
+    else if (!id.startsWith('q-')) returnTo = null;
     const local = document.getElementById(id);
     if (!isRoute(id) || (local && local.offsetParent !== null && !id.startsWith('q-'))) {
       local?.focus();
