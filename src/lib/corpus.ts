@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { loadCorpus, type Corpus, type Policy } from '../data/load.ts';
-import type { Direction } from '../schemas/index.ts';
+import type { Direction, Field } from '../schemas/index.ts';
 
 let cached: Corpus | undefined;
 
@@ -11,6 +11,14 @@ let cached: Corpus | undefined;
 export function getCorpus(): Corpus {
   cached ??= loadCorpus(resolve(process.env.POLICIES_DIR ?? 'policies'), process.cwd());
   return cached;
+}
+
+let fieldsById: Map<string, Field> | undefined;
+
+/** Every profile field by id, built once per build (criteria render their typed form from it). */
+export function fieldMap(): ReadonlyMap<string, Field> {
+  fieldsById ??= new Map(getCorpus().fields.map((f) => [f.id, f]));
+  return fieldsById;
 }
 
 export function getPolicy(id: string): Policy {
