@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import type { Field } from '../schemas/index.ts';
 import { describeInput, inputError, parseFieldValue, type InputError } from './parse-input.ts';
-import type { EngineData, ValidProfile } from './types.ts';
+import type { ValidProfile } from './types.ts';
 
 /** “I don't know” as the schema spells it; null is accepted from JSON for the same. */
 const unknownAnswers = () => [z.literal(['unknown', '不确定']).meta({ description: '不确定' }), z.null()] as const;

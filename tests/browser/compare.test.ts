@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { closeBrowser, openPage } from './helpers.ts';
+import { closeBrowser, openPage, axeViolations } from './helpers.ts';
 import { builtPages, idsIn } from './site-files.ts';
 
 /**
@@ -167,17 +167,10 @@ describe('in Chromium', () => {
   });
 
   it('axe finds no WCAG 2.2 AA violation on the pages the site-wide gate does not visit', async () => {
-    const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
     for (const url of ['/compare/shanxi-over-time/', '/compare/industrial-internet-data/', `/compare/same-answers/?p=${shareParam(ANSWERS)}`, '/compare/same-answers/']) {
       const { page, context } = await openPage(url, { viewport: { width: 360, height: 740 } });
       if (url.includes('?p=')) await page.locator('#sa-results[data-ready="true"]').waitFor();
-      // Evaluated through DevTools, which the page's CSP does not govern.
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-        return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations, url).toEqual([]);
       await context.close();
     }

@@ -1,24 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { personSlugOf } from '../../src/lib/contacts.ts';
-import { baseUrl, closeBrowser, openPage } from './helpers.ts';
+import { baseUrl, closeBrowser, openPage, axeViolations } from './helpers.ts';
 
 afterAll(closeBrowser);
 
-/** axe-core's WCAG 2.x A/AA rules (2.2 included) on the page; evaluated over CDP, so the CSP does not block it. */
-const axeSource = readFileSync(join('node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    }),
-  );
-  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-}
 
 const dist = 'dist';
 const html = () => readFileSync(join(dist, 'contacts', 'index.html'), 'utf8');

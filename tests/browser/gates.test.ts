@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, openPage } from './helpers.ts';
+import { axeViolations, closeBrowser, openPage } from './helpers.ts';
 import { builtPages, idsIn } from './site-files.ts';
 
 /**
@@ -10,7 +10,6 @@ import { builtPages, idsIn } from './site-files.ts';
  */
 const pages = builtPages();
 const byUrl = new Map(pages.map((p) => [p.url, p.html]));
-const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 /** One page of each kind; kinds whose pages do not exist yet are reported, not skipped silently. */
 function pageOfKind(pattern: RegExp): string {
@@ -92,14 +91,7 @@ describe('in Chromium, one page of each kind', () => {
       await page.waitForLoadState('networkidle');
       const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       expect(scroll, `${url} scrolls horizontally`).toBeLessThanOrEqual(inner!);
-      // Evaluated through DevTools, which the page's CSP does not govern (an injected <script> would be
-      // refused, rightly).
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-        const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-        return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-      });
+      const violations = await axeViolations(page);
       expect(violations, url).toEqual([]);
       expect(errors, url).toEqual([]);
       expect(foreignRequests, url).toEqual([]);

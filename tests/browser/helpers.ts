@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from './chromium.ts';
@@ -21,8 +22,14 @@ export async function closeBrowser(): Promise<void> {
  * A fresh context and page, recording console errors, CSP violations and any request that leaves the
  * local server, so every test can assert the page stayed clean.
  */
-export async function openPage(path: string, options: Parameters<Browser['newContext']>[0] = {}): Promise<{ context: BrowserContext; page: Page; errors: string[]; foreignRequests: string[] }> {
+export async function openPage(
+  path: string,
+  options: Parameters<Browser['newContext']>[0] = {},
+  /** Fix the browser's clock before the page loads, so its scripts read this instant as “now”. */
+  at?: string,
+): Promise<{ context: BrowserContext; page: Page; errors: string[]; foreignRequests: string[] }> {
   const context = await (await getBrowser()).newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+  if (at) await context.clock.setFixedTime(new Date(at));
   const page = await context.newPage();
   const errors: string[] = [];
   const foreignRequests: string[] = [];
@@ -37,4 +44,19 @@ export async function openPage(path: string, options: Parameters<Browser['newCon
   });
   await page.goto(baseUrl() + path, { waitUntil: 'load' });
   return { context, page, errors, foreignRequests };
+}
+
+const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+
+/**
+ * axe-core's WCAG 2.0–2.2 A/AA rules on the current page, as “rule: targets” strings. Evaluated through
+ * DevTools, which the page's CSP does not govern (an injected <script> would rightly be refused).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
+  });
 }

@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { closeBrowser, openPage } from './helpers.ts';
+import { closeBrowser, openPage, axeViolations } from './helpers.ts';
 
 afterAll(closeBrowser);
 
@@ -369,17 +369,7 @@ describe('self-check input handling', () => {
 });
 
 describe('self-check accessibility', () => {
-  const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
-  const axe = async (page: Page, where: string) => {
-    // Evaluated through DevTools, which the page's CSP does not govern.
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      const run = (window as unknown as { axe: { run(ctx: Document, opts: unknown): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-      const r = await run.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-      return r.violations.map((v) => `${v.id}: ${JSON.stringify(v.nodes.slice(0, 3).map((n) => n.target))}`);
-    });
-    expect(violations, where).toEqual([]);
-  };
+  const axe = async (page: Page, where: string) => expect(await axeViolations(page), where).toEqual([]);
 
   it('passes axe WCAG 2.2 AA on the scope, question (with errors), check and results pages; the skip link does not move the questionnaire', async () => {
     const { page, context, errors } = await openPage(URL_PATH);

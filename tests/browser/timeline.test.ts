@@ -3,43 +3,13 @@ import { join } from 'node:path';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { baseUrl, closeBrowser, getBrowser, openPage } from './helpers.ts';
+import { axeViolations, baseUrl, closeBrowser, openPage } from './helpers.ts';
 
 afterAll(closeBrowser);
 
-/** axe-core's WCAG 2.x A/AA rules (2.2 included) on the page; evaluated over CDP, so the CSP does not block it. */
-const axeSource = readFileSync(join('node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const result = await page.evaluate(() =>
-    (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-    }),
-  );
-  return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
-}
 
-/**
- * A page whose clock is fixed before it loads, so the client script reads that date as “today”.
- * Records console errors and foreign requests like openPage does.
- */
-async function openAt(path: string, isoInstant: string) {
-  const context = await (await getBrowser()).newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await context.clock.setFixedTime(new Date(isoInstant));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const foreignRequests: string[] = [];
-  const origin = new URL(baseUrl()).origin;
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreignRequests.push(r.url());
-  });
-  await page.goto(baseUrl() + path, { waitUntil: 'load' });
-  return { context, page, errors, foreignRequests };
-}
+/** A page whose clock is fixed before it loads, so the client script reads that date as “today”. */
+const openAt = (path: string, isoInstant: string) => openPage(path, {}, isoInstant);
 
 const marker = (page: Page) => page.locator('svg[data-timeline] [data-role="today"]').first();
 const markerX = async (page: Page) => (await marker(page).locator('line').boundingBox())!.x;

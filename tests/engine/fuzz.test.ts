@@ -11,23 +11,13 @@ import { loadCorpusUnchecked, type Corpus } from '../../src/data/load.ts';
 import { compileCorpus, evaluateProfile, fieldRegistry, openNeeded, type Evaluation, type EvaluateOptions } from '../../src/engine/index.ts';
 import { validateProfile } from '../../src/engine/profile.ts';
 import type { Criterion, Field } from '../../src/schemas/index.ts';
+import { prng } from '../../scripts/lib/prng.ts';
 
 const PROFILES = 10_000;
 const { corpus } = loadCorpusUnchecked(fileURLToPath(new URL('../../policies', import.meta.url)), fileURLToPath(new URL('../..', import.meta.url)));
 const registry = fieldRegistry(corpus);
 const fields = [...registry.values()];
 
-/** mulberry32: small, fast, and the same sequence on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rand = prng(20231110);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 

@@ -13,6 +13,7 @@ import { buildIsland, islandJson } from '../../src/lib/self-check/island.ts';
 import { checklistUrl, directionUrl, QuoteLinks, sourceUrl } from '../../src/lib/self-check/links.ts';
 import type { IslandData } from '../../src/lib/self-check/types.ts';
 import type { Field } from '../../src/schemas/index.ts';
+import { prng } from '../../scripts/lib/prng.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const { corpus } = loadCorpusUnchecked(fileURLToPath(new URL('../../policies', import.meta.url)), root);
@@ -20,16 +21,6 @@ const json = islandJson(buildIsland(corpus));
 /** As the browser gets it: parsed from the page. */
 const island = JSON.parse(json) as IslandData;
 
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Plausible answers (thresholds are often 1–5000 万元 or a few items), some left unknown. */
 function randomProfile(fields: readonly Field[], rand: () => number): Record<string, unknown> {

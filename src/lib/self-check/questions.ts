@@ -8,7 +8,7 @@
  */
 import { compileCriteria, type CriterionNode } from '../../engine/evaluate.ts';
 import type { Field } from '../../schemas/index.ts';
-import { STEPS, type ScopeKey, type StepId, type IslandData, type IslandDirection, type IslandPolicy } from './types.ts';
+import { STEPS, type StepId, type IslandData, type IslandDirection, type IslandPolicy } from './types.ts';
 
 export interface DirectionRef {
   policy: IslandPolicy;
