@@ -22,6 +22,7 @@ import { chromiumPath } from '../tests/browser/chromium.ts';
 import { serveStatic } from '../tests/browser/static-server.ts';
 import { header, median, Reporter } from './bench/report.ts';
 import { buildSite, copyProject, type ProjectCopy } from './bench/site.ts';
+import { CHROMIUM_FLAGS } from './lib/chromium-flags.ts';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 type Category = (typeof CATEGORIES)[number];
@@ -30,15 +31,9 @@ const BUDGET: Record<Category, number> = { performance: 98, accessibility: 100, 
 
 const FLAGS = [
   '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_FLAGS,
   '--disable-default-apps',
   '--disable-extensions',
-  '--no-first-run',
   '--no-default-browser-check',
   // Every host name resolves to nothing: the only reachable server is the one on 127.0.0.1.
   '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
@@ -76,18 +71,22 @@ interface PageScores {
   benchmarkIndex: number[];
   /** Audits that cost points in a category (from the last run), for the note. */
   losses: Record<Category, string[]>;
+  /** Page weight as Lighthouse counts it (transfer sizes), from the last run. */
+  weight: string;
 }
 
 async function audit(url: string, port: number, runs: number): Promise<PageScores> {
   const scores = { performance: [], accessibility: [], 'best-practices': [], seo: [] } as Record<Category, number[]>;
   const losses = { performance: [], accessibility: [], 'best-practices': [], seo: [] } as Record<Category, string[]>;
   const benchmarkIndex: number[] = [];
+  let weight = '';
   for (let i = 0; i < runs; i++) {
     const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] });
     if (!result) throw new Error(`Lighthouse 没有返回结果：${url}`);
     const lhr = result.lhr;
     if (lhr.runtimeError) throw new Error(`Lighthouse 运行错误：${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
     benchmarkIndex.push(Math.round(lhr.environment.benchmarkIndex));
+    weight = lhr.audits['total-byte-weight']?.displayValue ?? '';
     for (const c of CATEGORIES) {
       const cat = lhr.categories[c];
       scores[c].push(Math.round((cat?.score ?? 0) * 100));
@@ -98,7 +97,7 @@ async function audit(url: string, port: number, runs: number): Promise<PageScore
         .map((a) => `${a.id}${a.displayValue ? `（${a.displayValue}）` : ''}`);
     }
   }
-  return { scores, losses, benchmarkIndex };
+  return { scores, losses, benchmarkIndex, weight };
 }
 
 function firstDirectionPage(dist: string): string | undefined {
@@ -164,7 +163,7 @@ async function main(): Promise<number> {
                   note: [
                     runs > 1 ? `各次：${s.scores[c].join('、')}` : '',
                     lost.length ? `失分项：${lost.join('，')}` : '',
-                    c === 'performance' ? `Lighthouse CPU 基准 benchmarkIndex：${s.benchmarkIndex.join('、')}` : '',
+                    c === 'performance' ? `Lighthouse CPU 基准 benchmarkIndex：${s.benchmarkIndex.join('、')}${s.weight ? `；页面总重 ${s.weight}` : ''}` : '',
                   ]
                     .filter(Boolean)
                     .join('；'),

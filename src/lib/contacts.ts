@@ -98,8 +98,21 @@ export function personSlugOf(name: string): string {
   return `person-${h.toString(16).padStart(8, '0')}`;
 }
 
-/** Every contact row of every policy, in corpus order then the text's order. */
+const entriesByCorpus = new WeakMap<Corpus, ContactEntry[]>();
+
+/**
+ * Every contact row of every policy, in corpus order then the text's order. Built once per corpus:
+ * the directory, the person pages and every per-policy export read it.
+ */
 export function directoryEntries(corpus: Corpus): ContactEntry[] {
+  const cached = entriesByCorpus.get(corpus);
+  if (cached) return cached;
+  const built = buildEntries(corpus);
+  entriesByCorpus.set(corpus, built);
+  return built;
+}
+
+function buildEntries(corpus: Corpus): ContactEntry[] {
   return corpus.policies.flatMap((policy) =>
     policy.contacts.map((contact): ContactEntry => {
       const officeOnly = isOfficeOnly(contact);
@@ -137,11 +150,24 @@ export interface Person {
   departments: string[];
 }
 
+const peopleByEntries = new WeakMap<readonly ContactEntry[], Person[]>();
+
+/** People grouped by display name; built once per entry list (several pages ask for the same one). */
 export function people(entries: readonly ContactEntry[]): Person[] {
+  const cached = peopleByEntries.get(entries);
+  if (cached) return cached;
+  const built = groupPeople(entries);
+  peopleByEntries.set(entries, built);
+  return built;
+}
+
+function groupPeople(entries: readonly ContactEntry[]): Person[] {
   const byName = new Map<string, ContactEntry[]>();
   for (const e of entries) {
     if (e.officeOnly) continue;
-    byName.set(e.displayName, [...(byName.get(e.displayName) ?? []), e]);
+    const list = byName.get(e.displayName);
+    if (list) list.push(e);
+    else byName.set(e.displayName, [e]);
   }
   const out: Person[] = [];
   const slugs = new Set<string>();
@@ -184,15 +210,46 @@ export function differByOneChar(a: string, b: string): boolean {
  * a number. Shown as “可能为同一人”, never merged: only the issuing office could say.
  */
 export function possibleDuplicates(person: Person, all: readonly Person[]): PossibleDuplicate[] {
-  const phones = new Set(person.numbers.map((n) => n.phone.digits));
-  return all
-    .filter((o) => o.slug !== person.slug && differByOneChar(person.name, o.name))
-    .map((other) => ({
-      other,
-      sharedDepartments: person.departments.filter((d) => other.departments.includes(d)),
-      sharedPhones: other.numbers.filter((n) => phones.has(n.phone.digits)).map((n) => n.phone.text),
-    }))
-    .filter((d) => d.sharedDepartments.length > 0 || d.sharedPhones.length > 0);
+  return duplicateIndex(all).get(person.slug) ?? [];
+}
+
+const duplicateIndexes = new WeakMap<readonly Person[], Map<string, PossibleDuplicate[]>>();
+
+/**
+ * Possible duplicates of everyone at once, in time linear in the number of people: names that differ
+ * in exactly one character share a key with that character masked, so only those pairs are compared.
+ * (Comparing every pair grew with the square of the directory.)
+ */
+function duplicateIndex(all: readonly Person[]): Map<string, PossibleDuplicate[]> {
+  const cached = duplicateIndexes.get(all);
+  if (cached) return cached;
+  const byMask = new Map<string, Person[]>();
+  for (const p of all) {
+    const chars = [...p.name];
+    chars.forEach((_, i) => {
+      const key = `${chars.length}:${chars.slice(0, i).join('')}\u0000${chars.slice(i + 1).join('')}`;
+      const list = byMask.get(key);
+      if (list) list.push(p);
+      else byMask.set(key, [p]);
+    });
+  }
+  const index = new Map<string, PossibleDuplicate[]>();
+  for (const group of byMask.values()) {
+    for (const person of group) {
+      const phones = new Set(person.numbers.map((n) => n.phone.digits));
+      for (const other of group) {
+        if (other.slug === person.slug || !differByOneChar(person.name, other.name)) continue;
+        const sharedDepartments = person.departments.filter((d) => other.departments.includes(d));
+        const sharedPhones = other.numbers.filter((n) => phones.has(n.phone.digits)).map((n) => n.phone.text);
+        if (sharedDepartments.length === 0 && sharedPhones.length === 0) continue;
+        const list = index.get(person.slug) ?? [];
+        if (!list.some((d) => d.other.slug === other.slug)) list.push({ other, sharedDepartments, sharedPhones });
+        index.set(person.slug, list);
+      }
+    }
+  }
+  duplicateIndexes.set(all, index);
+  return index;
 }
 
 /**

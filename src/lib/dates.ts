@@ -1,8 +1,12 @@
 import type { KeyDate } from '../schemas/index.ts';
 
+let shanghaiDay: Intl.DateTimeFormat | undefined;
+
 /** Today's date in Asia/Shanghai as YYYY-MM-DD, whatever the machine's timezone. */
 export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  // One formatter for the process: building an Intl formatter is costly and pages call this often.
+  shanghaiDay ??= new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+  return shanghaiDay.format(now);
 }
 
 /** Whole days from `from` to `to` (both ISO dates); negative when `to` is earlier. */

@@ -144,9 +144,31 @@ function cellTable(lines: string[], start: number, end: number): Extract<Block, 
   return { kind: 'table', rows, line: start + 1 };
 }
 
-/** 1-based line number of a character offset. */
+const lineStartsCache = new Map<string, number[]>();
+
+/** Offsets where each line begins, computed once per text. */
+function lineStarts(text: string): number[] {
+  let starts = lineStartsCache.get(text);
+  if (!starts) {
+    starts = [0];
+    for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) === 10) starts.push(k + 1);
+    lineStartsCache.set(text, starts);
+  }
+  return starts;
+}
+
+/**
+ * 1-based line number of a character offset, by binary search over the line starts: pages look up
+ * thousands of quotes, and rescanning the text for each grew with the size of the corpus.
+ */
 export function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let k = 0; k < offset && k < text.length; k++) if (text.charCodeAt(k) === 10) line++;
-  return line;
+  const starts = lineStarts(text);
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }

@@ -448,8 +448,10 @@ describe('self-check page layout and budget', () => {
     const gz = [...seen].reduce((n, p) => n + gzipSync(readFileSync(join('dist', p))).length, 0);
     expect(gz).toBeLessThanOrEqual(40 * 1024);
     for (const p of seen) expect(readFileSync(join('dist', p), 'utf8'), p).not.toMatch(/ZodError|\$ZodType/);
-    // The island is data only: no source texts or provisions, and no inline handlers anywhere.
-    const island = /<script type="application\/json" id="sc-data">([\s\S]*?)<\/script>/.exec(html)?.[1] ?? '';
+    // The engine's data is a separate file, not inlined; it is data only: no source texts or
+    // provisions, and no inline handlers anywhere.
+    expect(html).not.toContain('application/json');
+    const island = readFileSync(join('dist', 'self-check', 'data.json'), 'utf8');
     expect(island.length).toBeGreaterThan(1000);
     expect(island).not.toContain('"sourceText"');
     expect(island).not.toContain('"provisions"');

@@ -64,3 +64,12 @@ describe('dates in Asia/Shanghai', () => {
     expect(formatWan(12345)).toBe('12345万元');
   });
 });
+
+describe('line numbers of offsets', () => {
+  it('agrees with counting newlines, at line starts, ends and beyond the text', async () => {
+    const { lineOfOffset } = await import('../../src/lib/source-blocks.ts');
+    const text = 'ab\ncd\n\nefg\n';
+    const naive = (o: number) => text.slice(0, o).split('\n').length;
+    for (let o = 0; o <= text.length + 2; o++) expect(lineOfOffset(text, o), `offset ${o}`).toBe(naive(o));
+  });
+});

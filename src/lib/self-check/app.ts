@@ -38,13 +38,15 @@ const byId = <T extends HTMLElement>(id: string): T => {
   return el as T;
 };
 
-export function initSelfCheck(): void {
+export async function initSelfCheck(): Promise<void> {
   const root = document.getElementById('sc-app');
-  const island = document.getElementById('sc-data');
-  if (!root || !island) return;
+  const src = root?.dataset.src;
+  if (!root || !src) return;
   let data: IslandData;
   try {
-    data = JSON.parse(island.textContent ?? '') as IslandData;
+    const response = await fetch(src);
+    if (!response.ok) throw new Error(String(response.status));
+    data = (await response.json()) as IslandData;
   } catch {
     root.replaceChildren(h('p', { class: 'sc-warning-text' }, '自查数据无法读取，请刷新页面重试。'));
     root.hidden = false;
