@@ -1,3 +1,4 @@
+import { enhanceFilterForm } from '../../lib/filter-form.ts';
 /**
  * Client-side filtering of the contact table: shows the (hidden) form, hides rows that do not match,
  * and keeps the query in the URL so a filtered view can be linked. Rows carry everything needed as
@@ -86,14 +87,5 @@ export function initContactFilters(): void {
     const v = initial.get(f);
     if (el && v !== null) el.value = v;
   }
-  form.hidden = false;
-  form.addEventListener('input', apply);
-  form.addEventListener('change', apply);
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    apply();
-  });
-  // Reset clears the controls after the event; filter on the next task.
-  form.addEventListener('reset', () => setTimeout(apply, 0));
-  apply();
+  enhanceFilterForm(form, apply);
 }

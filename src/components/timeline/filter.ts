@@ -1,3 +1,4 @@
+import { enhanceFilterForm } from '../../lib/filter-form.ts';
 /**
  * Filtering the timeline page by policy and kind of date: table rows get `hidden`, chart marks get a
  * class (SVG elements have no `hidden`). Lanes of other policies are dimmed, not removed, so the chart
@@ -29,12 +30,5 @@ export function initTimelineFilters(): void {
     if (count) count.textContent = `显示 ${shown} / ${rows.length} 个日期`;
   };
 
-  form.hidden = false;
-  form.addEventListener('change', apply);
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    apply();
-  });
-  form.addEventListener('reset', () => setTimeout(apply, 0));
-  apply();
+  enhanceFilterForm(form, apply, ['change']);
 }
