@@ -90,3 +90,22 @@ describe('in Chromium', () => {
     await context.close();
   });
 });
+
+describe('the printable materials checklist', () => {
+  it('prints on one or two A4 pages, with tick boxes, even for the direction with the most materials', async () => {
+    const counts = openData.policies.flatMap((p) =>
+      p.directions.map((d) => {
+        const html = byUrl.get(`/policies/${p.id}/directions/${d.id}/checklist/`) ?? '';
+        return { url: `/policies/${p.id}/directions/${d.id}/checklist/`, boxes: (html.match(/type="checkbox"/g) ?? []).length };
+      }),
+    );
+    const largest = counts.sort((a, b) => b.boxes - a.boxes)[0]!;
+    expect(largest.boxes).toBeGreaterThan(5);
+    const { page, context } = await openPage(largest.url);
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
+    expect(pages, largest.url).toBeGreaterThanOrEqual(1);
+    expect(pages, `${largest.url} prints on ${pages} pages`).toBeLessThanOrEqual(2);
+    await context.close();
+  });
+});
