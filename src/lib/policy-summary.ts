@@ -1,10 +1,14 @@
+import { policyDeadline as engineDeadline } from '../engine/asof.ts';
 import type { Policy } from './corpus.ts';
 import { deadlineStatus } from './dates.ts';
 
-/** The application deadline, if the text prints one. */
+/**
+ * The application deadline (申报截止), if the text prints one. Only funding calls have one: a work
+ * notice's “2月14日前” is a reporting duty, not an application deadline. The date itself is the
+ * engine's, so pages and the self-check's default as-of date always agree.
+ */
 export function policyDeadline(p: Policy): string | undefined {
-  const d = p.dates.find((x) => x.kind === 'deadline' && x.shape === 'day' && x.directions.length === 0);
-  return d && d.shape === 'day' ? d.date : undefined;
+  return p.kind === 'funding-call' ? (engineDeadline(p) ?? undefined) : undefined;
 }
 
 /** The status line of a policy for lists: its deadline's state, or why there is none. */

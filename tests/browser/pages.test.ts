@@ -109,3 +109,13 @@ describe('the printable materials checklist', () => {
     await context.close();
   });
 });
+
+describe('application deadlines', () => {
+  it('appear only for funding calls: a work notice’s reporting date is not an application deadline', () => {
+    for (const p of openData.policies) {
+      const html = byUrl.get(`/policies/${p.id}/directions/${p.directions[0]!.id}/`)!;
+      const shown = /申报截止：/.test(html);
+      expect(shown, p.id).toBe(['shanxi-2023-tech-retrofit', 'shanxi-2026-item-type'].includes(p.id));
+    }
+  });
+});
