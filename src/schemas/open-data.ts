@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { NotStated, StatedText } from './citation.ts';
 import { CombinationRule } from './rule.ts';
 import { Contact } from './contact.ts';
 import { Direction } from './direction.ts';
@@ -46,4 +45,3 @@ export const OpenData = z.object({
 export type OpenData = z.output<typeof OpenData>;
 export type ExportedPolicy = z.output<typeof ExportedPolicy>;
 
-export { NotStated, StatedText };
