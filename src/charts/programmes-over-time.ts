@@ -6,6 +6,7 @@
  * one that stops carries “止”. The step list on the page cites the texts of both ends.
  */
 import { linkHorizontal } from 'd3';
+import { EVOLUTION_KIND_LABEL, type EvolutionKind } from '../schemas/crosswalk.ts';
 import { esc, fit, FONT, PALETTE, r1, svgDocument, type ChartText } from './svg.ts';
 
 export interface TimelineItem {
@@ -26,7 +27,8 @@ export interface TimelineColumn {
   items: TimelineItem[];
 }
 
-export type StepKind = 'renamed' | 'appeared' | 'disappeared' | 'changed-mode';
+/** The crosswalk's evolution kinds: one definition, in the schema. */
+export type StepKind = EvolutionKind;
 
 export interface TimelineStep {
   id: string;
@@ -45,10 +47,10 @@ const DIR_H = 22;
 const BOX_GAP = 10;
 
 export const STEP_STYLE: Record<StepKind, { colour: string; dash?: string; label: string }> = {
-  renamed: { colour: PALETTE.blue, label: '更名' },
-  'changed-mode': { colour: PALETTE.red, dash: '6 4', label: '方式改变' },
-  appeared: { colour: PALETTE.green, label: '新出现' },
-  disappeared: { colour: PALETTE.brown, label: '不再出现' },
+  renamed: { colour: PALETTE.blue, label: EVOLUTION_KIND_LABEL.renamed },
+  'changed-mode': { colour: PALETTE.red, dash: '6 4', label: EVOLUTION_KIND_LABEL['changed-mode'] },
+  appeared: { colour: PALETTE.green, label: EVOLUTION_KIND_LABEL.appeared },
+  disappeared: { colour: PALETTE.brown, label: EVOLUTION_KIND_LABEL.disappeared },
 };
 
 /** A short line sample of a step kind for an HTML legend (decorative). */

@@ -13,6 +13,7 @@
  */
 import { scaleUtc, utcYear } from 'd3';
 import type { DateKind } from '../schemas/index.ts';
+import { esc, FONT, r1, textWidth } from './svg.ts';
 
 export interface ChartLane {
   id: string;
@@ -53,7 +54,6 @@ export const KIND_COLOUR: Record<DateKind, string> = {
   reporting: '#5b2a86',
 };
 
-const FONT = 13;
 const AXIS_H = 46;
 const LANE_HEAD = 28;
 const ROW_H = 26;
@@ -62,17 +62,8 @@ const LEFT = 16;
 const RIGHT = 24;
 const LABEL_MAX = 16;
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const r1 = (n: number) => String(Math.round(n * 10) / 10);
 const utc = (iso: string) => new Date(iso + 'T00:00:00Z');
 const dayAfter = (iso: string) => new Date(utc(iso).getTime() + 86_400_000);
-
-/** Approximate rendered width: CJK glyphs are one em, Latin digits and punctuation about 0.6 em. */
-export function textWidth(s: string, size = FONT): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2E80-\u9FFF\uFF00-\uFFEF\u3000-\u303F]/.test(ch) ? size : size * 0.6;
-  return w;
-}
 
 export function truncate(s: string, max = LABEL_MAX): string {
   const chars = [...s];
