@@ -11,6 +11,20 @@ import type { Contact } from '../schemas/index.ts';
 import type { Corpus, Policy } from './corpus.ts';
 
 export const LEVEL_LABEL: Record<Contact['level'], string> = { province: '省级', city: '市级' };
+/** The level as a reader knows it: the provincial department or a city bureau. */
+export const CONTACT_LEVEL_LABEL: Record<Contact['level'], string> = { province: '省工信厅', city: '市（区）工信局' };
+
+/**
+ * Remarks printed on many rows (江苏's “原文未载明联系人姓名…”, the 0515 area code with no city): said
+ * once above the directory, each row pointing to it by number. Remarks on fewer rows stay on the row.
+ */
+export function sharedNotes(entries: readonly ContactEntry[], min = 3): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const e of entries) if (e.contact.note) counts.set(e.contact.note, (counts.get(e.contact.note) ?? 0) + 1);
+  const shared = new Map<string, number>();
+  for (const [note, n] of counts) if (n >= min) shared.set(note, shared.size + 1);
+  return shared;
+}
 
 /** A number as printed and the dialable `tel:` target behind it. */
 export interface PhoneView {

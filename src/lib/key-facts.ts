@@ -12,7 +12,7 @@ import type { Policy } from './corpus.ts';
 import { formatWan } from './format.ts';
 import { lastDay } from './dates.ts';
 import { policyDeadline } from './policy-summary.ts';
-import { phoneViews, isOfficeOnly } from './contacts.ts';
+import { CONTACT_LEVEL_LABEL, phoneViews, isOfficeOnly } from './contacts.ts';
 
 /** A fact as shown, with the link to its clause (absent where the text is silent). */
 export interface CitedFact {
@@ -21,8 +21,7 @@ export interface CitedFact {
   notStated?: boolean;
 }
 
-/** The level of a contact as a reader knows it: the provincial department or a city bureau. */
-export const CONTACT_LEVEL_LABEL: Record<Contact['level'], string> = { province: '省工信厅', city: '市（区）工信局' };
+export { CONTACT_LEVEL_LABEL };
 
 export interface MainContact {
   level: string;
