@@ -31,6 +31,7 @@ const KINDS: Record<string, RegExp> = {
   compare: /^\/compare\/$/,
   compareTheme: /^\/compare\/(?!same-answers|shanxi-over-time)[^/]+\/$/,
   search: /^\/search\/$/,
+  notFound: /^\/404\.html$/,
 };
 
 afterAll(closeBrowser);

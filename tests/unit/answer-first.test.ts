@@ -107,3 +107,19 @@ describe('open rounds and shared contact remarks', () => {
     expect([...notes.values()]).toEqual([...notes.values()].map((_, i) => i + 1));
   });
 });
+
+describe('quotes once, never restating the heading', async () => {
+  const { claimQuote, restates } = await import('../../src/lib/quote-once.ts');
+  it('a numbered clause that is only the heading restates it; a condition does not', () => {
+    expect(restates('（二）新药研发和产业化-创新药。', '新药研发和产业化（创新药）')).toBe(true);
+    expect(restates('（一）智能化升级', '智能化升级')).toBe(true);
+    expect(restates('项目总投资不低于3000万元。', '智能化升级')).toBe(false);
+  });
+  it('the first citation of a clause on a page keeps its words, later ones do not', () => {
+    const locals: App.Locals = {};
+    expect(claimQuote(locals, 'p', '甲乙丙')).toBe(true);
+    expect(claimQuote(locals, 'p', '甲乙丙')).toBe(false);
+    expect(claimQuote(locals, 'q', '甲乙丙')).toBe(true);
+    expect(claimQuote({ pageHeading: '智能化升级' }, 'p', '（三）智能化升级。')).toBe(false);
+  });
+});

@@ -13,7 +13,7 @@ const readRow = (el: HTMLElement): DirectionRow => ({
   industries: el.dataset.industries === '*' ? 'all' : (el.dataset.industries ?? '').split('|').filter(Boolean),
   method: el.dataset.method ?? '',
   applyFree: el.dataset.free === '1',
-  fundingCall: el.dataset.round !== 'guidance',
+  fundingCall: el.dataset.call !== 'guidance',
   deadline: el.dataset.deadline || undefined,
   text: el.dataset.text ?? '',
 });
