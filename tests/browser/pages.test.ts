@@ -83,7 +83,7 @@ describe('in Chromium', () => {
     const page = await context.newPage();
     await page.clock.setFixedTime(new Date('2023-11-07T10:00:00+08:00'));
     await page.goto(baseUrl() + '/policies/shanxi-2023-tech-retrofit/');
-    await expect.poll(() => page.locator('[data-deadline="2023-11-10"]').first().innerText()).toBe('距截止还有 3 天');
+    await expect.poll(() => page.locator('[data-deadline="2023-11-10"]').first().innerText()).toBe('申报中（还剩 3 天）');
     await page.clock.setFixedTime(new Date('2023-11-11T00:30:00+08:00'));
     await page.reload();
     await expect.poll(() => page.locator('[data-deadline="2023-11-10"]').first().innerText()).toBe('已截止 2023-11-10');
