@@ -175,6 +175,27 @@ describe('the directions finder', () => {
   });
 });
 
+describe('compare theme tables', () => {
+  it('keep the first column in view while the table scrolls, at 1280 and 375, with a visible cue', async () => {
+    const theme = pages.find((p) => /^\/compare\/(?!same-answers|shanxi-over-time)[^/]+\/$/.test(p.url) && p.html.includes('cw-scroll-cue'))!.url;
+    for (const width of [1280, 375]) {
+      const { page, context } = await openPage(theme, { viewport: { width, height: 900 } });
+      expect(await page.locator('.cw-scroll-cue').first().isVisible()).toBe(true);
+      const m = await page.evaluate(() => {
+        const box = document.querySelector<HTMLElement>('.cw-scroll')!;
+        const wider = box.scrollWidth > box.clientWidth;
+        box.scrollLeft = box.scrollWidth;
+        const row = box.querySelector('tbody th')!.getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        return { wider, firstColumnInView: row.left >= b.left - 1 && row.right <= b.right + 1 };
+      });
+      expect(m.wider, `${theme} @${width}`).toBe(true);
+      expect(m.firstColumnInView, `${theme} @${width}`).toBe(true);
+      await context.close();
+    }
+  });
+});
+
 describe('phones and the 404 page', () => {
   it('no tel: link on /contacts/ is clipped at 375 px', async () => {
     const { page, context } = await openPage('/contacts/', { viewport: { width: 375, height: 812 } });
