@@ -164,6 +164,15 @@ function longestCommonRun(a: string, b: string): number {
   return best;
 }
 
+/**
+ * The words a figure qualifies: from the last comma (or the clause start) to the figure, at most 24
+ * characters. “单个项目最高不超过300万元” is then about 单个项目, not the 项目总投资 earlier in the clause.
+ */
+function fragmentBefore(source: string, clauseStart: number, at: number): string {
+  const text = source.slice(Math.max(clauseStart, at - 24), at);
+  return text.slice(text.search(/[^，,；;：:、]*$/));
+}
+
 /** The name of a direction a heading proposes: its text after the marker, up to the first full stop. */
 function headingName(title: string): string {
   const t = cleanLine(title).replace(/^(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)]?[、．.]?|[\u2460-\u2473])\s*/, '');
@@ -187,7 +196,7 @@ export function extractDraft(source: string, fields: readonly FieldInfo[] = []):
   for (const item of items) {
     const clause = clauseAround(source, item.start, item.end);
     const fact: CandidateFact = { kind: item.kind, text: item.text.trim(), quote: clause.quote, at: at(clause.start, clause.start + clause.quote.length), line: lineOf(item.start) };
-    const before = source.slice(Math.max(clause.start, item.start - 24), item.start);
+    const before = fragmentBefore(source, clause.start, item.start);
     if (item.kind === 'phone') fact.text = half(item.text).replace(/[\s\u3000]/g, '').replace(/[－—–]/, '-');
     if (item.kind === 'amount') {
       fact.value = amountWan(item.text);
@@ -207,7 +216,7 @@ export function extractDraft(source: string, fields: readonly FieldInfo[] = []):
   }
   for (const b of boundItems(source)) {
     const clause = clauseAround(source, b.start, b.end);
-    const before = source.slice(Math.max(clause.start, b.start - 24), b.start);
+    const before = fragmentBefore(source, clause.start, b.start);
     const unit = b.unit === '亿元' || b.unit === '元' ? '万元' : b.unit;
     const value = b.unit === '亿元' ? b.value * 10000 : b.unit === '元' ? b.value / 10000 : b.value;
     facts.push({
@@ -267,10 +276,14 @@ function extractContacts(source: string, items: ReturnType<typeof printedItems>,
     const quote = source.slice(qStart, row.start + row.quote.length).trim();
     out.push({ name: m[1]!, phones, quote, at: at(qStart, row.start + row.quote.length), line: source.slice(0, qStart).split('\n').length });
   }
-  // Emails printed next to a contact belong to it.
+  // An email printed within a few lines under a contact belongs to it; the quote then runs to it.
   for (const email of items.filter((x) => x.kind === 'email')) {
-    const c = out.find((x) => Math.abs(x.line - source.slice(0, email.start).split('\n').length) <= 3);
-    if (c && !c.email) c.email = email.text;
+    const line = source.slice(0, email.start).split('\n').length;
+    const c = out.find((x) => line >= x.line && line - (x.line + x.quote.split('\n').length - 1) <= 6);
+    if (!c || c.email) continue;
+    c.email = email.text;
+    const from = source.indexOf(c.quote);
+    if (from !== -1 && from < email.start) c.quote = source.slice(from, email.end).trim();
   }
   return out;
 }

@@ -108,7 +108,7 @@ export function printedItems(source: string): PrintedItem[] {
   return items.sort((a, b) => a.start - b.start);
 }
 
-const BOUND_UNIT = '(?:亿元|万元|元|%|％|个|家|人|项|年|倍|次|天|吨标准煤|吨|千瓦|台|套|平方米|亩)';
+const BOUND_UNIT = '(?:亿元|万元|元|%|％|个|家|人|项|年|倍|次|天|万吨标准煤|吨标准煤|万吨|吨|千瓦|台|套|平方米|亩)';
 const BOUND_BEFORE = '(?:不低于|不少于|不超过|不高于|不大于|不小于|超过|低于|高于|大于|达到|最高|最多|至少)';
 const BOUND_AFTER = '(?:及以上|以上|以下|以内)';
 
