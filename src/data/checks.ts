@@ -203,17 +203,9 @@ function checkCriterion(c: Criterion, file: string, path: string, fields: Map<st
   }
 }
 
-/** Every criterion in a tree, depth first. */
-export function allCriteria(list: readonly Criterion[]): Criterion[] {
-  const out: Criterion[] = [];
-  const visit = (c: Criterion) => {
-    out.push(c);
-    if (c.kind === 'all' || c.kind === 'any') c.items.forEach(visit);
-    if (c.kind === 'not') visit(c.item);
-  };
-  list.forEach(visit);
-  return out;
-}
+/** Every criterion in a tree, depth first (one definition, in the model). */
+export { allCriteria } from '../model/criteria.ts';
+import { allCriteria } from '../model/criteria.ts';
 
 /** Calls `fn` for every string `quote` (and `capQuote`/`methodQuote`) found in a data tree. */
 function walkQuotes(node: unknown, path: string, fn: (path: string, quote: string) => void): void {

@@ -15,9 +15,9 @@ export function parsedSource(policy: Policy): ParsedSource {
   return p;
 }
 
-export const sourceUrl = (policyId: string) => `/policies/${policyId}/source/`;
-export const policyUrl = (policyId: string) => `/policies/${policyId}/`;
-export const directionUrl = (policyId: string, directionId: string) => `/policies/${policyId}/directions/${directionId}/`;
+// The site's routes are defined once, in the model.
+export { directionUrl, policyUrl, sourceUrl } from '../model/routes.ts';
+import { directionUrl, policyUrl, sourceUrl } from '../model/routes.ts';
 
 /** Anchor (`L<line>`) of the element of the original text where a quote starts. */
 export function anchorOfQuote(policy: Policy, quote: string): string {
