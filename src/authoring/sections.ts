@@ -31,7 +31,11 @@ interface Frame {
   label: string;
   /** A letter-spaced title inside an attachment (承诺书): a document of its own. */
   document?: boolean;
+  /** The heading's name after its marker, for comparing with a title that repeats it. */
+  title?: string;
 }
+
+const compact = (s: string) => s.replace(/[\s\u3000]+/g, '').replace(/^(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十\d]{1,3}[、．.])/, '');
 
 const CN = '[一二三四五六七八九十]{1,3}';
 const MARKERS: Array<{ level: number; re: RegExp; label: (m: RegExpExecArray) => string }> = [
@@ -44,10 +48,14 @@ const MARKERS: Array<{ level: number; re: RegExp; label: (m: RegExpExecArray) =>
 ];
 const ATTACHMENT = /^附件\s*(\d+(?:\s*[-－]\s*\d+)?)\s*[：:]?$/;
 
-/** A line without its layout: indentation, Markdown heading marks and bold, HTML paragraph tags. */
+/**
+ * A line without its layout: indentation, Markdown heading marks, list dashes and bold, HTML paragraph
+ * tags, and private-use characters the conversion left (U+E004 after 2017's 主送).
+ */
 export function cleanLine(s: string): string {
   return s
     .replace(/<\/?p[^>]*>/g, '')
+    .replace(/[\ue000-\uf8ff]/g, '')
     .replace(/\*\*/g, '')
     .replace(/^[\s\u3000]*#{1,6}[ \t]*/, '')
     .replace(/^[\s\u3000]*[-*][ \t]+/, '')
@@ -81,7 +89,7 @@ const pathOf = (stack: Frame[]) => stack.map((f) => f.label).join(' / ');
  * heading directly under the attachment (承诺书 ends where the attachment's own numbering resumes).
  */
 function push(stack: Frame[], frame: Frame): void {
-  const closes = (top: Frame) => top.level >= frame.level || (top.level === 0.5 && frame.level === 1);
+  const closes = (top: Frame) => top.level >= frame.level || (frame.level === 1 && top.level > 0 && top.level < 1);
   while (stack.length > 0 && closes(stack[stack.length - 1]!)) stack.pop();
   stack.push(frame);
 }
@@ -98,6 +106,7 @@ export function sectionTree(source: string): SectionTree {
   // The first paragraph after 附件N is the attachment's title, not a section.
   let titleUntil = -1;
   const open = (frame: Frame, title: string, line: number, into = stack) => {
+    frame.title ??= title;
     push(into, frame);
     flat.push({ at: pathOf(into), title: title.slice(0, 40), line, depth: into.length });
   };
@@ -106,7 +115,8 @@ export function sectionTree(source: string): SectionTree {
     const closes = (f: Frame) => f.level >= 3 || (!Number.isInteger(f.level) && !f.document);
     while (into.length > 1 && closes(into[into.length - 1]!)) into.pop();
     const top = into[into.length - 1]!;
-    open({ level: top.level + 0.5, label }, title, line, into);
+    // Half a level below a numbered section; a quarter below a named one, so it never reads as 一、.
+    open({ level: top.level + (Number.isInteger(top.level) ? 0.5 : 0.25), label }, title, line, into);
   };
   for (const [i, b] of blocks.entries()) {
     if (b.kind === 'table') {
@@ -150,7 +160,11 @@ export function sectionTree(source: string): SectionTree {
       openNamed(stack, /^(\S+?)\s*(?:[：:]|$)/.exec(t)![1]!, t, b.line);
     } else if (inAttachment && b.line > titleUntil && isNamedHeading(t)) {
       const attachment = stack.findIndex((f) => f.level === 0);
-      if (isSpacedTitle(t)) {
+      const here = stack[stack.length - 1]!;
+      const sameAsHeading = compact(t) === compact(here.title ?? '');
+      if (isSpacedTitle(t) && sameAsHeading) {
+        // “（二）承诺书” then the form's own title “承 诺 书”: one section, not two.
+      } else if (isSpacedTitle(t)) {
         // A letter-spaced title starts a document of its own: it closes every numbered section.
         stack.length = attachment + 1;
         open({ level: 0.5, label: t.replace(/[ \u3000]+/g, ''), document: true }, t, b.line);
@@ -259,7 +273,8 @@ function closingLabel(t: string, lines: string[], line: number, inAttachment: bo
  */
 export function locatorOfSpan(tree: SectionTree, source: string, start: number, end: number): string {
   const lineEnd = source.indexOf('\n', start);
-  if (lineEnd !== -1 && lineEnd < end) {
+  const atLineStart = /^[\s\u3000]*$/.test(source.slice(source.lastIndexOf('\n', start - 1) + 1, start));
+  if (!atLineStart && lineEnd !== -1 && lineEnd < end) {
     const head = source.slice(start, lineEnd).replace(/[\s\u3000]+/g, '').length;
     const total = source.slice(start, end).replace(/[\s\u3000]+/g, '').length;
     if (head > 0 && head < 15 && head * 3 < total) {

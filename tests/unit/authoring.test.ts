@@ -132,6 +132,9 @@ describe('section locators', () => {
     expect(loc('山西综改示范区管委会、各市工信局：')).toBe('主送');
     expect(loc('一、抓项目促转型')).toBe('一');
     expect(loc('2020年2月6日\n')).toBe('落款');
+    // Shanxi 2017 has no banner; its 主送 line ends in a private-use character the conversion left.
+    const s17 = source('shanxi-2017-opinion');
+    expect(locatorAt(sectionTree(s17), s17, 0)).toBe('主送');
   });
 
   it('a letter-spaced title inside an attachment is a section of its own (Shanxi 2023 承诺书)', () => {
