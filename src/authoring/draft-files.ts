@@ -69,6 +69,7 @@ export function draftFiles(draft: Draft): Map<string, string> {
       `自动读出：${draft.sections.length} 个顶层章节，${counts}，${draft.contacts.length} 位联系人，${draft.directions.length} 个候选方向。`,
       '',
       '1. `sections.yaml`：章节树，`at` 即数据里的出处写法。',
+      '   `tables.yaml`：原文中的表格按行重建（转换时拆到多行的单元格已合并），每行带出处。',
       '2. `facts.yaml`：原文印有的每个电话、邮箱、日期、文号、金额、百分比、支持数量和门槛，各带逐字引文、出处和行号；能对上已有问卷字段的写了 `field`。',
       '3. `contacts.yaml`：从联系表和“联系人：”行读出的人。核对后补上 id、organisation、level、directions，移到 `../contacts.yaml`。',
       '4. `directions/`：每个像方向的标题一个文件，带本节内的门槛（已匹配字段的写成 threshold 条件）和支持数量。核对、补写 summary、support，改好 id 后移到 `../directions/`。',
@@ -77,6 +78,7 @@ export function draftFiles(draft: Draft): Map<string, string> {
     ].join('\n'),
   );
   files.set('sections.yaml', yaml({ sections: draft.sections.map(sectionOut) }));
+  files.set('tables.yaml', `# 原文中的表格，按行重建（拆行的单元格已合并），每行带出处。\n${yaml({ tables: draft.tables })}`);
   const factOut = (f: CandidateFact) => ({
     text: f.text,
     ...(f.value !== undefined ? { value: f.value } : {}),

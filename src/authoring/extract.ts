@@ -5,6 +5,7 @@
  * proposal against the text; nothing here is data until it passes `npm run check:data`.
  * Pure: no I/O. Build-time only.
  */
+import { parseSource } from '../lib/source-blocks.ts';
 import { boundItems, printedItems, readNumber, type PrintedKind } from './patterns.ts';
 import { locatorOfSpan, markerOf, cleanLine, sectionTree, type Section, type SectionTree } from './sections.ts';
 
@@ -57,8 +58,16 @@ export interface CandidateDirection {
   facts: CandidateFact[];
 }
 
+/** A table rebuilt from the conversion's tab rows or one-cell-per-line layout, each row with its locator. */
+export interface DraftTable {
+  line: number;
+  at: string;
+  rows: Array<{ line: number; at: string; cells: string[] }>;
+}
+
 export interface Draft {
   tree: SectionTree;
+  tables: DraftTable[];
   sections: Section[];
   facts: CandidateFact[];
   contacts: CandidateContact[];
@@ -233,8 +242,14 @@ export function extractDraft(source: string, fields: readonly FieldInfo[] = []):
   }
   facts.sort((x, y) => x.line - y.line);
 
+  const tables: DraftTable[] = parseSource(source).blocks.flatMap((b) =>
+    b.kind === 'table'
+      ? [{ line: b.line, at: tree.atOfLine[b.line] ?? '', rows: b.rows.map((r) => ({ line: r.line, at: tree.atOfLine[r.line] ?? '', cells: r.cells.map((c) => c.text) })) }]
+      : [],
+  );
   return {
     tree,
+    tables,
     sections: tree.sections,
     facts,
     contacts: extractContacts(source, items, at),

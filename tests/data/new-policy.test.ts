@@ -32,7 +32,7 @@ describe('new-policy on a fixture notice', () => {
     copyFileSync('policies/fields.yaml', join(policies, 'fields.yaml'));
     newPolicy(id, NOTICE, policies);
     expect(readFileSync(join(dir, 'source.txt')).equals(readFileSync(NOTICE))).toBe(true);
-    for (const f of ['policy.yaml', 'draft/README.md', 'draft/sections.yaml', 'draft/facts.yaml', 'draft/contacts.yaml', 'draft/directions/direction-01.yaml']) {
+    for (const f of ['policy.yaml', 'draft/README.md', 'draft/sections.yaml', 'draft/tables.yaml', 'draft/facts.yaml', 'draft/contacts.yaml', 'draft/directions/direction-01.yaml']) {
       expect(existsSync(join(dir, f)), f).toBe(true);
     }
     expect(readYaml(join(dir, 'policy.yaml'))).toMatchObject({
@@ -42,8 +42,10 @@ describe('new-policy on a fixture notice', () => {
     });
   });
 
-  it('refuses to overwrite written data without --force', () => {
+  it('refuses to overwrite written data without --force, and names bad input', () => {
     expect(() => newPolicy(id, NOTICE, policies)).toThrow(/已有 policy\.yaml/);
+    expect(() => newPolicy('Demo_2027', NOTICE, policies)).toThrow('政策 id 应为小写字母、数字和连字符');
+    expect(() => newPolicy('demo-2028', join(work, 'missing.txt'), policies)).toThrow('找不到原文文件');
   });
 
   it('before the author writes anything, check:data names what is missing', () => {

@@ -1,3 +1,4 @@
+import { execSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { amountWan, clauseAround, extractDraft, matchField, readDate, type FieldInfo } from '../../src/authoring/extract.ts';
@@ -12,6 +13,15 @@ import { stripSpace } from '../../src/data/text.ts';
 const source = (id: string) => readFileSync(`policies/${id}/source.txt`, 'utf8');
 const lines = (id: string, from: number, to: number) => source(id).split('\n').slice(from - 1, to).join('\n');
 const kinds = (text: string, kind: string) => printedItems(text).filter((x) => x.kind === kind).map((x) => x.text);
+
+describe('placement', () => {
+  it('the authoring modules are build-time only: no page, component or browser module imports them', () => {
+    const files = execSync('git ls-files src/pages src/components src/layouts src/lib src/model src/engine', { encoding: 'utf8' }).split('\n').filter(Boolean);
+    const importers = files.filter((f) => /from ['"][^'"]*authoring\//.test(readFileSync(f, 'utf8')));
+    expect(files.length).toBeGreaterThan(20);
+    expect(importers).toEqual([]);
+  });
+});
 
 describe('printed figures', () => {
   it('phones: area code and number, and a second number printed after it (Jiangsu 附件6)', () => {
@@ -192,6 +202,14 @@ describe('the draft', () => {
       const quotes = [...d.facts.map((f) => f.quote), ...d.contacts.map((c) => c.quote), ...d.directions.map((x) => x.quote)];
       expect(quotes.filter((q) => !compact.includes(stripSpace(q))), id).toEqual([]);
     }
+  });
+
+  it('rebuilds tables row by row, a cell split over lines joined (Shanxi 2023 附件3)', () => {
+    const d = extractDraft(source('shanxi-2023-tech-retrofit'));
+    const row = d.tables.flatMap((t) => t.rows).find((r) => r.cells.includes('李  武'));
+    expect(row).toMatchObject({ at: '附件3 / 13' });
+    // The empty cell is the merged 专项 column of the printed table.
+    expect(row!.cells).toEqual(['13', '', '智能化升级\n（食品、轻工、纺织、现代医药）', '消费品处', '李  武', '0351-3030023']);
   });
 
   it('is deterministic: the same text gives the same draft', () => {
