@@ -96,7 +96,7 @@ export function draftFiles(draft: Draft): Map<string, string> {
   files.set(
     'contacts.yaml',
     `# 候选联系人：核对后补上 id、organisation、level、directions 再移到 ../contacts.yaml。\n${yaml({
-      contacts: draft.contacts.map((c) => ({ name: c.name, ...(c.department ? { department: c.department } : {}), phones: c.phones, ...(c.email ? { email: c.email } : {}), quote: c.quote, at: c.at })),
+      contacts: draft.contacts.map((c) => ({ name: c.name, ...(c.department ? { department: c.department } : {}), phones: c.phones, ...(c.email ? { email: c.email } : {}), ...(c.note ? { note: c.note } : {}), quote: c.quote, at: c.at })),
     })}`,
   );
   const programmeIds = new Map<string, string>();

@@ -39,6 +39,8 @@ export interface CandidateFact {
 export interface CandidateContact {
   name: string;
   department?: string;
+  /** Set when the text prints no name and the office stands in for it. */
+  note?: string;
   phones: string[];
   email?: string;
   quote: string;
@@ -62,7 +64,7 @@ export interface CandidateDirection {
 export interface DraftTable {
   line: number;
   at: string;
-  rows: Array<{ line: number; at: string; cells: string[] }>;
+  rows: Array<{ line: number; lastLine: number; at: string; cells: string[] }>;
 }
 
 export interface Draft {
@@ -244,7 +246,7 @@ export function extractDraft(source: string, fields: readonly FieldInfo[] = []):
 
   const tables: DraftTable[] = parseSource(source).blocks.flatMap((b) =>
     b.kind === 'table'
-      ? [{ line: b.line, at: tree.atOfLine[b.line] ?? '', rows: b.rows.map((r) => ({ line: r.line, at: tree.atOfLine[r.line] ?? '', cells: r.cells.map((c) => c.text) })) }]
+      ? [{ line: b.line, at: tree.atOfLine[b.line] ?? '', rows: b.rows.map((r) => ({ line: r.line, lastLine: Math.max(r.line, ...r.cells.map((c) => c.line + c.text.split('\n').length - 1)), at: tree.atOfLine[r.line] ?? '', cells: r.cells.map((c) => c.text) })) }]
       : [],
   );
   return {
@@ -252,7 +254,7 @@ export function extractDraft(source: string, fields: readonly FieldInfo[] = []):
     tables,
     sections: tree.sections,
     facts,
-    contacts: extractContacts(source, items, at),
+    contacts: extractContacts(source, items, tables, at),
     directions: extractDirections(tree, facts),
     front: frontMatterFacts(source, tree, facts),
   };
@@ -262,45 +264,68 @@ const NAME = /^[\u4e00-\u9fff](?:[ \u3000]*[\u4e00-\u9fff]){1,3}$/;
 const DEPARTMENT = /(处|局|室|科|中心|厅|办|委|司|部)$/;
 
 /**
- * People from contact tables (a row with a phone: the name cell before it, the office before that) and
- * from lines such as “联系人：周晋芳 电 话：0351-3046242”.
+ * People from contact tables and from lines such as “联系人：周晋芳 电 话：0351-3046242”.
+ * In a table row, each phone cell is one contact: the name is the nearest name cell before it and the
+ * office the nearest office cell before that, both after the previous phone cell (so Jiangsu's 市工信局
+ * column never takes the 省工信厅 office). A row that prints an office but no name (Jiangsu 附件6) gives
+ * the office as the name, and says so in `note`. The quote is the row's cells up to the phone.
  */
-function extractContacts(source: string, items: ReturnType<typeof printedItems>, at: (s: number, e: number) => string): CandidateContact[] {
+function extractContacts(source: string, items: ReturnType<typeof printedItems>, tables: DraftTable[], at: (s: number, e: number) => string): CandidateContact[] {
   const out: CandidateContact[] = [];
+  const phonesIn = (text: string) => printedItems(text).filter((x) => x.kind === 'phone').map((x) => half(x.text).replace(/[－—–]/, '-'));
+  const tableLines = new Set<number>();
+  for (const table of tables) {
+    for (const row of table.rows) {
+      const cells = row.cells.map((c) => c.trim());
+      let after = 0;
+      cells.forEach((cell, k) => {
+        const phones = phonesIn(cell);
+        if (phones.length === 0) return;
+        const before = cells.slice(after, k);
+        const nameAt = before.findLastIndex((c) => NAME.test(c) && !DEPARTMENT.test(c));
+        const deptAt = before.slice(0, nameAt === -1 ? undefined : nameAt).findLastIndex((c) => DEPARTMENT.test(c));
+        after = k + 1;
+        if (nameAt === -1 && deptAt === -1) return;
+        const name = nameAt === -1 ? before[deptAt]! : before[nameAt]!;
+        const quote = cells.slice(0, k + 1).filter((c) => c !== '').join(' ');
+        out.push({
+          name,
+          ...(deptAt !== -1 ? { department: before[deptAt]! } : {}),
+          phones,
+          ...(nameAt === -1 ? { note: '原文未载明联系人姓名，以处室名称代替' } : {}),
+          quote,
+          at: row.at,
+          line: row.line,
+        });
+      });
+      for (let n = row.line; n <= row.lastLine; n++) tableLines.add(n);
+    }
+  }
+  const lineOfOffset = (offset: number) => source.slice(0, offset).split('\n').length;
   const seenLines = new Set<number>();
   for (const phone of items.filter((x) => x.kind === 'phone')) {
+    if (tableLines.has(lineOfOffset(phone.start))) continue;
     const row = lineAround(source, phone.start);
     if (seenLines.has(row.line)) continue;
     seenLines.add(row.line);
-    const phones = items.filter((x) => x.kind === 'phone' && x.start >= row.start && x.end <= row.start + row.quote.length).map((x) => half(x.text).replace(/[－—–]/, '-'));
-    const rawLine = source.slice(row.start, row.start + row.quote.length);
-    if (rawLine.includes('\t')) {
-      const cells = rawLine.split('\t').map((c) => c.trim());
-      const k = cells.findIndex((c) => c.includes(phone.text.trim()));
-      const name = [...cells.slice(0, k)].reverse().find((c) => NAME.test(c));
-      if (!name) continue;
-      const department = [...cells.slice(0, cells.indexOf(name))].reverse().find((c) => DEPARTMENT.test(c));
-      out.push({ name, department, phones, quote: row.quote, at: at(row.start, row.start + row.quote.length), line: row.line });
-      continue;
-    }
     // “联系人：周晋芳” on this line or one of the three above.
-    const window = source.slice(Math.max(0, nthLineStartBefore(source, row.start, 3)), row.start + row.quote.length);
-    const m = /联系人[：:][ \u3000]*([\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3})/.exec(window);
+    const from = Math.max(0, nthLineStartBefore(source, row.start, 3));
+    const m = /联系人[：:][ \u3000]*([\u4e00-\u9fff](?:[ \u3000]?[\u4e00-\u9fff]){1,3})/.exec(source.slice(from, row.start + row.quote.length));
     if (!m) continue;
-    const qStart = source.indexOf(m[0], Math.max(0, nthLineStartBefore(source, row.start, 3)));
+    const qStart = source.indexOf(m[0], from);
     const quote = source.slice(qStart, row.start + row.quote.length).trim();
-    out.push({ name: m[1]!, phones, quote, at: at(qStart, row.start + row.quote.length), line: source.slice(0, qStart).split('\n').length });
+    out.push({ name: m[1]!, phones: phonesIn(row.quote), quote, at: at(qStart, row.start + row.quote.length), line: lineOfOffset(qStart) });
   }
   // An email printed within a few lines under a contact belongs to it; the quote then runs to it.
   for (const email of items.filter((x) => x.kind === 'email')) {
-    const line = source.slice(0, email.start).split('\n').length;
+    const line = lineOfOffset(email.start);
     const c = out.find((x) => line >= x.line && line - (x.line + x.quote.split('\n').length - 1) <= 6);
     if (!c || c.email) continue;
     c.email = email.text;
     const from = source.indexOf(c.quote);
     if (from !== -1 && from < email.start) c.quote = source.slice(from, email.end).trim();
   }
-  return out;
+  return out.sort((a, b) => a.line - b.line);
 }
 
 function nthLineStartBefore(source: string, offset: number, n: number): number {

@@ -175,6 +175,14 @@ describe('the draft', () => {
   it('reads contacts from a contact table row (Shanxi 2026) and from 联系人：lines (Shanxi 2020)', () => {
     const sx = extractDraft(source('shanxi-2026-item-type'));
     expect(sx.contacts.find((c) => c.name === '孟庆春')).toMatchObject({ department: '投资处', phones: ['0351-3046297'], at: '附件5 / 1' });
+    // One-cell-per-line rows (Shanxi 2023 附件3) and office-only rows with two phone columns (Jiangsu 附件6).
+    const s23 = extractDraft(source('shanxi-2023-tech-retrofit'));
+    expect(s23.contacts.find((c) => c.name === '孟庆春')).toMatchObject({ department: '投资处', phones: ['0351-3046026'], at: '附件3 / 1' });
+    const js = extractDraft(source('jiangsu-2023-fund-guide'));
+    expect(js.contacts.filter((c) => c.at === '附件6 / 三 / （二）').map((c) => [c.name, c.phones])).toEqual([
+      ['中小企业局', ['025-69652749']],
+      ['中小企业处', ['0515-88190570', '88190566']],
+    ]);
     const s20 = extractDraft(source('shanxi-2020-double-hundred'));
     expect(s20.contacts).toEqual([expect.objectContaining({ name: '周晋芳', phones: ['0351-3046242'], email: 'tzyghc@mail.gxt.shanxi.gov.cn' })]);
   });
