@@ -341,7 +341,9 @@ function extractDirections(tree: SectionTree, facts: CandidateFact[]): Candidate
     const m = markerOf(s.title);
     const name = headingName(s.title);
     if (m && m.level === 1) programme = { name, at: s.at };
-    if (m && (m.level === 2 || m.level === 3) && DIRECTION_WORDS.test(name) && name.length >= 4 && name.length <= 40) {
+    // A group of directions (（二）标杆示范项目 over 1. 智能制造示范工厂项目, 2. …) proposes its items.
+    const items = s.children.filter((c) => markerOf(c.title)?.level === 3 && DIRECTION_WORDS.test(headingName(c.title)));
+    if (m && (m.level === 2 || m.level === 3) && DIRECTION_WORDS.test(name) && name.length >= 4 && name.length <= 40 && items.length < 2) {
       out.push({ name, quote: name, at: s.at, line: s.line, programme, facts: facts.filter((f) => f.at === s.at || f.at.startsWith(s.at + ' / ')) });
       return;
     }

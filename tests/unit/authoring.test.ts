@@ -192,6 +192,11 @@ describe('the draft', () => {
     const first = d.directions[0]!;
     expect(first).toMatchObject({ name: '高端化改造升级项目', at: '附件1 / 一 / （一）', programme: { name: '智能化改造数字化转型', at: '附件1 / 一' } });
     expect(first.facts.some((f) => f.kind === 'threshold' && f.value === 10000 && f.unit === '万元')).toBe(true);
+    // （二）标杆示范项目 groups four directions: each item is proposed, with its own quota.
+    const smart = d.directions.find((x) => x.name === '智能制造示范工厂项目');
+    expect(smart).toMatchObject({ at: '附件1 / 一 / （二） / 1' });
+    expect(smart!.facts.filter((f) => f.kind === 'quota').map((f) => f.value)).toEqual([15]);
+    expect(d.directions.some((x) => x.name === '标杆示范项目')).toBe(false);
   });
 
   it('reads the front matter: issuer, document number, title, addressees, issue date (Shanxi 2026)', () => {
