@@ -4,7 +4,8 @@
  * document number the text prints is cited by some data item or exempted in ignored.yaml with a reason).
  * Prints each problem as “file › field：应为 …；实际为 …”.
  * Usage: npm run check:data [-- [--coverage] <policies dir>]
- *   --coverage  also print, per policy, what the text prints and what is cited, exempt or uncited.
+ *   --coverage  also print, per policy, what the text prints and what is cited, exempt (with the
+ *               reason) or uncited.
  */
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { CROSSWALK_FILE, crosswalkProblems } from '../src/lib/crosswalk.ts';
 import { formatProblem } from '../src/data/errors.ts';
 import { corpusCoverage } from '../src/authoring/coverage-load.ts';
 import { coverageLine, uncitedProblems } from '../src/authoring/coverage.ts';
+import { PRINTED_KIND_LABEL } from '../src/authoring/patterns.ts';
 
 const args = process.argv.slice(2);
 const showCoverage = args.includes('--coverage');
@@ -27,7 +29,10 @@ if (showCoverage) {
   console.log('原文覆盖（原文印有的数字：被数据引用 / 在 ignored.yaml 中豁免 / 未引用）：');
   for (const c of coverage.policies) {
     console.log('  ' + coverageLine(c));
-    for (const x of c.items.filter((i) => i.status === 'uncited')) console.log(`    未引用 第 ${x.line} 行 ${x.kind}：${x.text.replace(/[\s\u3000]+/g, ' ')}`);
+    for (const x of c.items.filter((i) => i.status !== 'cited')) {
+      const text = x.text.replace(/[\s\u3000]+/g, ' ');
+      console.log(x.status === 'exempt' ? `    豁免 第 ${x.line} 行 ${text}：${x.reason}` : `    未引用 第 ${x.line} 行 ${PRINTED_KIND_LABEL[x.kind]}：${text}`);
+    }
   }
 }
 if (problems.length > 0) {
@@ -41,5 +46,5 @@ const exempt = coverage.policies.reduce((n, c) => n + c.items.filter((i) => i.st
 console.log(
   `数据校验通过：${corpus.policies.length} 份政策，${count((p) => p.directions.length)} 个方向，` +
     `${count((p) => p.contacts.length)} 位联系人，${count((p) => p.dates.length + p.directions.reduce((n, d) => n + d.dates.length, 0))} 个日期；` +
-    `原文印有的 ${printed} 个电话、邮箱、日期、金额、百分比和文号均已引用（${exempt} 个在 ignored.yaml 中写明理由豁免）。`,
+    `原文印有的 ${printed} 个电话、邮箱、日期、金额、百分比和文号：${printed - exempt} 个被数据引用，${exempt} 个在 ignored.yaml 中写明理由豁免，未引用 0 个。`,
 );

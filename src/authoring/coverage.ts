@@ -32,6 +32,8 @@ export type ItemStatus = 'cited' | 'exempt' | 'uncited';
 
 export interface CoverageItem extends PrintedItem {
   status: ItemStatus;
+  /** For an exempt item: the reason its ignored.yaml entry gives. */
+  reason?: string;
   /** 1-based line in source.txt. */
   line: number;
 }
@@ -86,15 +88,17 @@ export function policyCoverage(policy: string, source: string, quotes: readonly 
   const items = printedItems(source).map((item): CoverageItem => {
     const inside = ([a, b]: [number, number]) => a <= item.start && item.end <= b;
     let status: ItemStatus = 'uncited';
+    let reason: string | undefined;
     if (cited.some(inside)) status = 'cited';
     else {
       const k = exemptSpans.findIndex((s) => s.some(inside));
       if (k !== -1) {
         status = 'exempt';
+        reason = ignored[k]!.reason;
         used.add(k);
       }
     }
-    return { ...item, status, line: lineOf(lineStarts, item.start) };
+    return { ...item, status, ...(reason ? { reason } : {}), line: lineOf(lineStarts, item.start) };
   });
   // Every exemption must still exempt something, or it hides nothing and only goes stale.
   ignored.forEach((e, i) => {

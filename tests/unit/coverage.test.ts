@@ -23,6 +23,7 @@ describe('policyCoverage', () => {
       ['50%', 'exempt'],
     ]);
     expect(c.problems).toEqual([]);
+    expect(c.items.find((x) => x.status === 'exempt')?.reason).toBe('分期拨付比例，已在支持方式中说明');
     expect(uncitedProblems(c).map(formatProblem)).toEqual([
       'policies/demo/source.txt › 第 1 行：应为 被某条数据引用的百分比，或在 ignored.yaml 中写明不引用的理由；实际为 未引用的百分比 “20%”',
       'policies/demo/source.txt › 第 1 行：应为 被某条数据引用的金额，或在 ignored.yaml 中写明不引用的理由；实际为 未引用的金额 “2000万”',
