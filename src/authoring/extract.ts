@@ -7,7 +7,7 @@
  */
 import { parseSource } from '../lib/source-blocks.ts';
 import { boundItems, printedItems, readNumber, type PrintedKind } from './patterns.ts';
-import { locatorOfSpan, markerOf, cleanLine, sectionTree, type Section, type SectionTree } from './sections.ts';
+import { cleanLine, locatorAt, locatorOfSpan, markerOf, sectionTree, type Section, type SectionTree } from './sections.ts';
 
 /** A profile field as the registries declare it (policies/fields*.yaml). */
 export interface FieldInfo {
@@ -198,9 +198,12 @@ export function extractDraft(source: string, fields: readonly FieldInfo[] = []):
   const lineOf = (offset: number) => source.slice(0, offset).split('\n').length;
   const at = (start: number, end: number) => locatorOfSpan(tree, source, start, end);
   const items = printedItems(source);
+  // A day printed without its year (“2月14日前”) takes the year of the document's own date (落款), as
+  // the schema's yearFromIssueDate records; failing that, of the first full date the text prints.
   const issuedYear = (() => {
-    const d = items.filter((x) => x.kind === 'date').map((x) => readDate(x.text)).find((x) => x?.yearPrinted);
-    return d ? Number(d.iso.slice(0, 4)) : undefined;
+    const full = items.filter((x) => x.kind === 'date').map((x) => ({ x, d: readDate(x.text) })).filter((e) => e.d?.yearPrinted);
+    const pick = full.find((e) => locatorAt(tree, source, e.x.start) === '落款') ?? full[0];
+    return pick ? Number(pick.d!.iso.slice(0, 4)) : undefined;
   })();
 
   const facts: CandidateFact[] = [];
