@@ -4,7 +4,7 @@
  * was typed, and never NaN.
  */
 import { describe, expect, it } from 'vitest';
-import { describeValue, errorText, hintFor, parseAnswers, rawAnswer, summariseAnswer } from '../../src/lib/self-check/answers.ts';
+import { describeValue, errorText, hintFor, parseAnswers, rawAnswer, summariseAnswer } from '../../src/self-check/logic/answers.ts';
 import type { Field } from '../../src/schemas/index.ts';
 
 const amount: Field = { id: 'totalInvestmentWan', type: 'number', unit: '万元', min: 0, step: 'project', label: '项目总投资' };

@@ -6,9 +6,9 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusUnchecked } from '../../src/data/load.ts';
-import { buildIsland } from '../../src/lib/self-check/island.ts';
-import { askedInputs, describeScope, directionsInScope, fieldsReadBy, PAGE_SIZE, paginate, parseScope, questionsFor, registryOf } from '../../src/lib/self-check/questions.ts';
-import { STEPS, type IslandData, type IslandPolicy } from '../../src/lib/self-check/types.ts';
+import { buildIsland } from '../../src/self-check/build/island.ts';
+import { askedInputs, describeScope, directionsInScope, fieldsReadBy, PAGE_SIZE, paginate, parseScope, questionsFor, registryOf } from '../../src/self-check/logic/scope.ts';
+import { STEPS, type IslandData, type IslandPolicy } from '../../src/self-check/logic/types.ts';
 import type { Criterion, Field } from '../../src/schemas/index.ts';
 
 const cite = { quote: '原文', at: '一' };

@@ -3,9 +3,9 @@
  * input read as nothing rather than thrown or trusted.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, sanitizeAnswers, shareUrl } from '../../src/lib/self-check/share.ts';
-import { clearState, loadBackup, loadState, sameAnswers, saveBackup, saveState, STORAGE_KEYS, type KeyValueStore } from '../../src/lib/self-check/storage.ts';
-import type { SavedState } from '../../src/lib/self-check/types.ts';
+import { decodeShare, encodeShare, sanitizeAnswers, shareUrl } from '../../src/self-check/logic/share.ts';
+import { clearState, loadBackup, loadState, sameAnswers, saveBackup, saveState, STORAGE_KEYS, type KeyValueStore } from '../../src/self-check/browser/storage.ts';
+import type { SavedState } from '../../src/self-check/logic/types.ts';
 
 const state: SavedState = {
   scope: 'programme:jiangsu-2023-fund-guide/smart-digital',

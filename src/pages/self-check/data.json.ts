@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getCorpus } from '../../lib/corpus.ts';
-import { buildIsland, islandJson } from '../../lib/self-check/island.ts';
+import { buildIsland, islandJson } from '../../self-check/build/island.ts';
 
 /**
  * What the self-check's engine needs in the browser (criteria, support, rules, fields, quote links):

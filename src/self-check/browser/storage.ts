@@ -3,8 +3,8 @@
  * full or hold something another version wrote; the page then keeps working without saving and says so.
  */
 import { isIsoDate } from '../../engine/iso-date.ts';
-import { sanitizeAnswers } from './share.ts';
-import type { Answers, SavedState } from './types.ts';
+import { sanitizeAnswers } from '../logic/share.ts';
+import type { Answers, SavedState } from '../logic/types.ts';
 
 export const STORAGE_KEYS = {
   /** JSON {fieldId: raw input | "unknown"}. */
