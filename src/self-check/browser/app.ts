@@ -1,36 +1,23 @@
 /**
- * The self-check page in the browser: scope → question pages → check your answers → results, with
- * the URL hash as the router (so the back button, reloads and 修改 links all work), answers kept in
- * localStorage, share links, and the engine evaluating exactly as the CLI does.
+ * The self-check in the browser: a thin layer that loads the data, renders the step the planner names
+ * (src/self-check/logic/planner.ts `next`) and dispatches what the person does as events (`reduce`).
+ * It holds no questionnaire logic of its own.
  *
- * Routes (location.hash): #scope, #step-<step>-<part>, #check, #results, and #q-<field> for one
- * question (its page is shown and the question focused).
+ * Data: /self-check/index.json first (scope names, shared questions), then one criteria file per policy
+ * in scope. Routes (location.hash): #scope, #screening, #q-<field> (a question), #results.
  */
-import { compileCorpus, evaluateProfile } from '../../engine/index.ts';
-import { isIsoDate } from '../../engine/iso-date.ts';
-import { parseFieldValue } from '../../engine/parse-input.ts';
-import { combinationWarnings } from '../../engine/rules.ts';
-import type { DirectionResult, RuleWarning } from '../../engine/types.ts';
-import type { Field } from '../../schemas/index.ts';
-import { todayInShanghai } from '../dates.ts';
-import { errorText, parseAnswers } from './answers.ts';
+import { UNKNOWN_ANSWER, type IslandData, type IslandPolicy, type SavedState, type SelfCheckIndex } from '../logic/types.ts';
+import { errorText, parseAnswers } from '../logic/answers.ts';
+import { QuoteLinks } from '../logic/links.ts';
+import { assess, EMPTY, next, plan, purposeText, reduce, type Plan, type QuestionnaireEvent, type QuestionnaireState, type Step } from '../logic/planner.ts';
+import { describeScope, parseScope, policiesInScope } from '../logic/scope.ts';
+import { compactShareUrl, COMPACT_PARAM, decodeCompact, decodeShare, SHARE_PARAM } from '../logic/share.ts';
+import { notices, roundLines, summaryRows } from '../logic/summary.ts';
+import { todayInShanghai } from '../../lib/dates.ts';
 import { fragment, h } from './dom.ts';
-import { QuoteLinks } from './links.ts';
-import { describeScope, directionsInScope, paginate, parseScope, questionsFor, registryOf, type QuestionPage, type Scope } from './questions.ts';
-import { checkPageView, parsedNote, qid, questionPageView, setQuestionError } from './render-form.ts';
-import { countsSentence, resultsView } from './render-results.ts';
-import { decodeShare, SHARE_PARAM, shareUrl } from './share.ts';
-import { browserStorage, clearState, dropBackup, loadBackup, loadState, sameAnswers, saveBackup, saveState } from './storage.ts';
-import { STEP_LABEL, UNKNOWN_ANSWER, type IslandData, type SavedState } from './types.ts';
-
-interface Plan {
-  scope: Scope | null;
-  scopeText: string;
-  pages: QuestionPage[];
-  /** Route ids in order: scope, question pages, check (results follow check). */
-  order: string[];
-  directionKeys: Set<string>;
-}
+import { qid, screeningView, setQuestionError, singleQuestionView } from './render-form.ts';
+import { summaryView } from './render-results.ts';
+import { browserStorage, clearState, loadState, saveState } from './storage.ts';
 
 const byId = <T extends HTMLElement>(id: string): T => {
   const el = document.getElementById(id);
@@ -38,22 +25,18 @@ const byId = <T extends HTMLElement>(id: string): T => {
   return el as T;
 };
 
+async function getJson<T>(url: string): Promise<T> {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error(`${url}: ${r.status}`);
+  return (await r.json()) as T;
+}
+
 export async function initSelfCheck(): Promise<void> {
   const root = document.getElementById('sc-app');
-  const src = root?.dataset.src;
+  const src = root?.dataset.index;
   if (!root || !src) return;
-  let data: IslandData;
-  try {
-    const response = await fetch(src);
-    if (!response.ok) throw new Error(String(response.status));
-    data = (await response.json()) as IslandData;
-  } catch {
-    root.replaceChildren(h('p', { class: 'sc-warning-text' }, '自查数据无法读取，请刷新页面重试。'));
-    root.hidden = false;
-    return;
-  }
-
   const el = {
+    head: byId('sc-step-head'),
     back: byId<HTMLAnchorElement>('sc-back'),
     progress: byId('sc-progress'),
     notices: byId('sc-notices'),
@@ -62,18 +45,10 @@ export async function initSelfCheck(): Promise<void> {
     form: byId<HTMLFormElement>('sc-form'),
     scopePage: byId('sc-page-scope'),
     page: byId('sc-page'),
-    pageTitle: byId('sc-page-title'),
-    pageBody: byId('sc-page-body'),
     submit: byId<HTMLButtonElement>('sc-submit'),
-    skip: byId<HTMLAnchorElement>('sc-skip'),
     results: byId('sc-results'),
-    resultsTitle: byId('sc-results-title'),
     resultsMeta: byId('sc-results-meta'),
     resultsBody: byId('sc-results-body'),
-    asOfForm: byId<HTMLFormElement>('sc-asof-form'),
-    asOf: byId<HTMLInputElement>('sc-asof'),
-    asOfError: byId('sc-asof-error'),
-    asOfReset: byId<HTMLButtonElement>('sc-asof-reset'),
     share: byId<HTMLButtonElement>('sc-share'),
     shareBox: byId('sc-share-box'),
     shareUrl: byId<HTMLInputElement>('sc-share-url'),
@@ -84,462 +59,322 @@ export async function initSelfCheck(): Promise<void> {
     clearCancel: byId<HTMLButtonElement>('sc-clear-cancel'),
     live: byId('sc-live'),
   };
-
-  const registry = registryOf(data.fields);
-  const compiled = compileCorpus(data);
-  const links = new QuoteLinks(data);
-  const policies = new Map(data.policies.map((p) => [p.id, p]));
+  let index: SelfCheckIndex;
+  try {
+    index = await getJson<SelfCheckIndex>(src);
+  } catch {
+    root.replaceChildren(h('p', { class: 'sc-warning-text' }, '自查数据无法读取，请刷新页面重试。'));
+    root.hidden = false;
+    return;
+  }
+  const loaded = new Map<string, IslandPolicy>();
   const store = browserStorage();
   const baseTitle = document.title;
-  let state: SavedState = loadState(store);
-  let current = '';
-  /** Set while a question is changed from the check page or the results: its page returns there. */
-  let returnTo: 'check' | 'results' | null = null;
+  let state: QuestionnaireState = reduce(EMPTY, { type: 'load', state: loadState(store) });
+  let current: Plan | null = null;
+  /** The question being changed from the results (shown even if the planner would not ask it now). */
+  let editing: string | null = null;
 
-  // ---- state -----------------------------------------------------------------------------------
-  let saveFailed = false;
-  const save = () => {
-    const ok = saveState(store, state);
-    // Said once, not on every keystroke.
-    if (!ok && store && !saveFailed) notice('本浏览器未能保存回答（存储空间已满或被禁用）；关闭页面前请用“复制分享链接”保留。');
-    saveFailed = !ok;
-  };
-
-  let planCache: { key: string | null; plan: Plan } | undefined;
-  const plan = (): Plan => {
-    if (planCache && planCache.key === state.scope) return planCache.plan;
-    const scope = parseScope(state.scope, data);
-    const refs = scope ? directionsInScope(data, scope) : [];
-    const pages = scope ? paginate(questionsFor(refs, registry)) : [];
-    const p: Plan = {
-      scope,
-      scopeText: scope ? describeScope(scope, data) : '',
-      pages,
-      order: ['scope', ...pages.map((x) => `step-${x.id}`), ...(scope ? ['check'] : [])],
-      directionKeys: new Set(refs.map((r) => `${r.policy.id}/${r.direction.id}`)),
-    };
-    planCache = { key: state.scope, plan: p };
-    return p;
-  };
-
-  const setAnswer = (field: string, raw: string) => {
-    const answers = { ...state.answers };
-    if (raw.trim() === '') delete answers[field];
-    else answers[field] = raw;
-    state = { ...state, answers };
-    save();
-  };
-
-  // ---- messages --------------------------------------------------------------------------------
+  const notice = (text: string) => el.notices.append(h('div', { class: 'sc-notice', role: 'status' }, h('p', {}, text)));
   const announce = (text: string) => {
-    // Emptied first so that the same sentence twice is still announced.
     el.live.textContent = '';
     window.setTimeout(() => (el.live.textContent = text), 50);
   };
+  const dispatch = (event: QuestionnaireEvent) => {
+    state = reduce(state, event);
+    if (!saveState(store, state) && store) notice('本浏览器未能保存回答；关闭页面前请用“复制分享链接”保留。');
+  };
 
-  function notice(text: string, ...extra: Array<Node | string>): void {
-    el.notices.append(h('div', { class: 'sc-notice', role: 'status' }, h('p', {}, text, ...extra)));
+  /** The plan of the current scope, loading its policies' criteria files first. */
+  async function planFor(): Promise<Plan | null> {
+    const scope = parseScope(state.scope, index);
+    if (!scope) return null;
+    const wanted = policiesInScope(index.policies, scope);
+    await Promise.all(wanted.filter((p) => !loaded.has(p.id)).map(async (p) => loaded.set(p.id, await getJson<IslandPolicy>(p.file))));
+    const data: IslandData = { fields: index.fields, policies: wanted.map((p) => loaded.get(p.id)!) };
+    if (!current || current.data.policies.length !== data.policies.length || current.data.policies.some((p, i) => p !== data.policies[i]) || describeScope(current.scope, index) !== describeScope(scope, index)) current = plan(scope, data);
+    return current;
   }
 
   const clearErrors = () => {
     el.errors.hidden = true;
     el.errorList.replaceChildren();
   };
-
-  /** GOV.UK error summary: listed with links to the fields, and focused so it is read out. */
   const showErrors = (items: Array<{ href: string; text: string }>) => {
     el.errorList.replaceChildren(...items.map((i) => h('li', {}, h('a', { href: i.href }, i.text))));
     el.errors.hidden = false;
     el.errors.focus();
   };
 
-  // ---- pages -----------------------------------------------------------------------------------
-  const focusHeading = (heading: HTMLElement) => {
-    heading.setAttribute('tabindex', '-1');
-    heading.focus();
-  };
+  let step: Step = { kind: 'scope' };
 
-  interface ShowOptions {
-    focus?: 'heading' | 'none' | string;
-  }
-
-  function show(route: string, options: ShowOptions = {}): void {
-    const p = plan();
-    if (!p.scope && route !== 'scope') route = 'scope';
-    if (!p.order.includes(route) && route !== 'results') route = p.order[0] ?? 'scope';
-    current = route;
+  /** Shows a step; `push` records it in the history so the back button returns to the previous one. */
+  async function show(push: boolean, focus = true): Promise<void> {
+    const p = await planFor();
+    step = next(p, state);
+    if (editing && p && p.registry.has(editing)) step = { kind: 'question', question: { field: p.registry.get(editing)!, forDirections: [] }, asked: 0 };
+    else if (step.kind !== 'scope' && location.hash === '#results' && state.topics !== null) step = { kind: 'results' };
+    const route = step.kind === 'question' ? qid(step.question.field.id) : step.kind;
+    if (push && location.hash !== `#${route}`) history.pushState(null, '', `#${route}`);
+    else if (!push) history.replaceState(null, '', `#${route}`);
     clearErrors();
-    el.scopePage.hidden = route !== 'scope';
-    el.page.hidden = route === 'scope' || route === 'results';
-    el.form.hidden = route === 'results';
-    el.results.hidden = route !== 'results';
-    el.results.classList.remove('sc-print-only');
-    const index = p.order.indexOf(route);
-    const total = p.order.length;
-    const progress = route === 'results' ? '' : `第 ${index + 1} 步，共 ${total} 步`;
-    el.progress.textContent = progress;
-    el.progress.hidden = progress === '';
-    const previous = route === 'results' ? 'check' : p.order[index - 1];
-    el.back.href = previous ? `#${previous}` : '/';
-    el.back.textContent = previous ? '返回上一步' : '返回首页';
-    el.skip.hidden = !route.startsWith('step-');
-    let heading: HTMLElement;
-    let title: string;
-    if (route === 'scope') {
-      heading = byId('sc-scope-legend');
-      title = '选择自查范围';
+    el.scopePage.hidden = step.kind !== 'scope';
+    el.page.hidden = step.kind === 'scope' || step.kind === 'results';
+    el.form.hidden = step.kind === 'results';
+    el.results.hidden = step.kind !== 'results';
+    el.head.hidden = step.kind === 'scope';
+    document.body.classList.toggle('sc-first-step', step.kind === 'scope');
+    el.back.href = step.kind === 'scope' ? '/' : '#back';
+    let title = '选择自查范围';
+    if (step.kind === 'scope') {
       restoreScopeForm();
       el.submit.textContent = '继续';
-    } else if (route === 'check') {
-      title = '核对您的回答';
-      el.pageTitle.textContent = title;
-      el.pageBody.replaceChildren(fragment(checkPageView(p.scopeText, p.pages, state.answers)));
-      el.submit.textContent = '查看结果';
-      heading = el.pageTitle;
-      returnTo = null;
-    } else if (route === 'results') {
+    } else if (step.kind === 'screening') {
+      title = '先了解贵企业的基本情况';
+      el.progress.textContent = describeScope(p!.scope, index);
+      el.page.replaceChildren(h('h2', { class: 'sc-page-heading', id: 'sc-heading', tabindex: '-1' }, title), fragment(screeningView({ fields: step.fields, topics: step.topics, declarations: step.declarations, answers: state.answers, ticked: state.topics })));
+      el.submit.textContent = '继续';
+    } else if (step.kind === 'question') {
+      const f = step.question.field;
+      title = f.label;
+      el.progress.textContent = editing ? '修改回答' : `已回答 ${step.asked} 题`;
+      el.page.replaceChildren(singleQuestionView(f, state.answers, editing ? '' : purposeText(p!, step.question)));
+      el.submit.textContent = editing ? '保存并查看结果' : '继续';
+    } else if (step.kind === 'results') {
       title = '自查结果';
-      heading = el.resultsTitle;
-      renderResults(true);
-      returnTo = null;
-    } else {
-      const page = p.pages.find((x) => `step-${x.id}` === route)!;
-      title = STEP_LABEL[page.step];
-      el.pageTitle.textContent = title;
-      el.pageBody.replaceChildren(fragment(questionPageView(page, state.answers)));
-      el.submit.textContent = returnTo === 'check' ? '保存并返回核对' : returnTo === 'results' ? '保存并查看结果' : '继续';
-      heading = el.pageTitle;
+      renderResults(p!);
     }
-    document.title = progress ? `${title}（${progress}）· ${baseTitle}` : `${title} · ${baseTitle}`;
-    const focus = options.focus ?? 'heading';
-    if (focus === 'heading') focusHeading(heading);
-    else if (focus !== 'none') {
-      const target = document.getElementById(focus);
-      if (target) {
-        target.focus();
-        target.scrollIntoView({ block: 'center' });
-      }
+    document.title = `${title} · ${baseTitle}`;
+    if (focus) {
+      const target = step.kind === 'scope' ? byId('sc-scope-legend') : step.kind === 'results' ? byId('sc-results-title') : step.kind === 'question' ? el.page.querySelector<HTMLElement>('input') : byId('sc-heading');
+      target?.focus();
     }
   }
 
-  /** Whether a fragment names a route (rather than an anchor on the page). */
-  const isRoute = (id: string) => id === 'scope' || id === 'check' || id === 'results' || id.startsWith('step-') || id.startsWith('q-');
-
-  /** The page holding a question in the current scope, or undefined. */
-  const pageOfField = (field: string) => plan().pages.find((x) => x.fields.some((f) => f.id === field));
-
-  /** Shows what a hash names; `push` adds a history entry (links and buttons) or not (back button, load). */
-  function go(hash: string, push: boolean, focus?: ShowOptions['focus']): void {
-    const target = hash.replace(/^#/, '');
-    if (push && location.hash !== `#${target}`) history.pushState(null, '', `#${target}`);
-    if (target.startsWith('q-')) {
-      const field = target.slice(2);
-      const page = pageOfField(field);
-      if (!page) return show(plan().scope ? 'check' : 'scope', { focus });
-      const route = `step-${page.id}`;
-      if (current === route && document.getElementById(target)) {
-        const input = document.getElementById(target)!;
-        input.focus();
-        input.scrollIntoView({ block: 'center' });
-        return;
-      }
-      return show(route, { focus: focus ?? target });
-    }
-    show(target || 'scope', { focus });
+  function renderResults(p: Plan): void {
+    const a = assess(p, state);
+    const today = todayInShanghai();
+    const rows = summaryRows(p, a, today);
+    el.resultsMeta.replaceChildren(h('p', {}, `自查范围：${describeScope(p.scope, index)}（${rows.length} 个方向）。`));
+    el.resultsBody.replaceChildren(
+      fragment(
+        summaryView({
+          rows,
+          rounds: roundLines(p, a, today, state.asOf),
+          notices: notices(p, a),
+          results: a.results,
+          warnings: [],
+          policies: new Map(p.data.policies.map((x) => [x.id, x])),
+          registry: p.registry,
+          links: new QuoteLinks(p.data),
+          errors: a.parsed.errors,
+        }),
+      ),
+    );
+    el.shareBox.hidden = true;
+    announce(byId('sc-counts').textContent ?? '');
   }
 
-  // ---- scope page -------------------------------------------------------------------------------
+  // ---- scope ---------------------------------------------------------------------------------------
   const scopeRadios = () => [...el.scopePage.querySelectorAll<HTMLInputElement>('input[name="scope-kind"]')];
   const scopeSelect = (kind: string) => document.getElementById(`sc-scope-${kind}-value`) as HTMLSelectElement | null;
-
-  /** GOV.UK conditional reveal: only the checked option's select is shown. */
   const revealScope = () => {
     for (const r of scopeRadios()) {
       const box = document.getElementById(`sc-scope-${r.value}-reveal`);
       if (box) box.hidden = !r.checked;
     }
   };
-
   function restoreScopeForm(): void {
-    const scope = plan().scope;
+    const scope = parseScope(state.scope, index);
     for (const r of scopeRadios()) r.checked = scope?.kind === r.value;
     if (scope?.kind === 'province') scopeSelect('province')!.value = scope.province;
     if (scope?.kind === 'policy') scopeSelect('policy')!.value = scope.policy;
     if (scope?.kind === 'programme') scopeSelect('programme')!.value = `${scope.policy}/${scope.programme}`;
     revealScope();
   }
-
-  function submitScope(): void {
+  function submitScope(): boolean {
     const checked = scopeRadios().find((r) => r.checked);
-    const slot = byId('sc-scope-error');
     const key = !checked ? '' : checked.value === 'all' ? 'all' : `${checked.value}:${scopeSelect(checked.value)?.value ?? ''}`;
-    if (!checked || !parseScope(key, data)) {
+    const slot = byId('sc-scope-error');
+    if (!checked || !parseScope(key, index)) {
       slot.hidden = false;
       slot.replaceChildren(h('span', { class: 'visually-hidden' }, '错误：'), '请选择自查范围');
-      byId('sc-scope-group').classList.add('sc-q--error');
       showErrors([{ href: `#${scopeRadios()[0]?.id ?? 'sc-scope-group'}`, text: '请选择自查范围' }]);
-      return;
+      return false;
     }
     slot.hidden = true;
-    byId('sc-scope-group').classList.remove('sc-q--error');
-    const unchanged = key === state.scope;
-    state = { ...state, scope: key };
-    save();
-    // Scope unchanged after 修改: straight back; a new scope may bring new questions, so walk them.
-    if (unchanged && returnTo) return go(returnTo, true);
-    returnTo = null;
-    const next = plan().order[1];
-    if (next) go(next, true);
+    dispatch({ type: 'scope', scope: key });
+    return true;
   }
 
-  // ---- question pages ------------------------------------------------------------------------------
-  function submitQuestions(): void {
-    const page = plan().pages.find((x) => `step-${x.id}` === current);
-    if (!page) return;
+  // ---- screening and questions ---------------------------------------------------------------------
+  function submitScreening(): boolean {
+    if (step.kind !== 'screening') return false;
+    const answers: Record<string, string> = {};
     const problems: Array<{ href: string; text: string }> = [];
-    for (const f of page.fields) {
-      const { errors } = parseAnswers(state.answers, [f]);
-      const e = errors.get(f.id);
-      setQuestionError(el.pageBody, f.id, e ? errorText(e) : null);
+    for (const f of step.fields) {
+      const raw = readControls(f.id);
+      answers[f.id] = raw === '' ? UNKNOWN_ANSWER : raw;
+      const e = parseAnswers({ [f.id]: answers[f.id]! }, [f]).errors.get(f.id);
+      setQuestionError(el.page, f.id, e ? errorText(e) : null);
       if (e) problems.push({ href: `#${qid(f.id)}`, text: errorText(e) });
     }
-    if (problems.length > 0) return showErrors(problems);
-    if (returnTo) return go(returnTo, true);
-    const order = plan().order;
-    go(order[order.indexOf(current) + 1] ?? 'check', true);
-  }
-
-  /** Keeps the answer in step with the controls: typing clears 不确定, 不确定 clears what was typed. */
-  function onControl(target: HTMLInputElement): void {
-    const field = target.dataset.field;
-    const f = field ? registry.get(field) : undefined;
-    if (!field || !f) return;
-    const wrap = target.closest<HTMLElement>('[data-question]');
-    const role = target.dataset.role;
-    const unknownBox = document.getElementById(`${qid(field)}-unknown`) as HTMLInputElement | null;
-    if (role === 'text') {
-      if (unknownBox && target.value.trim() !== '') unknownBox.checked = false;
-      setAnswer(field, target.value);
-      // Updated while typing, never on blur: a note appearing on blur moves the control being clicked.
-      const note = document.getElementById(`${qid(field)}-parsed`);
-      if (note) note.textContent = parsedNote(f, target.value);
-      // A message stays until the answer is fixed, then goes at once.
-      if (wrap?.classList.contains('sc-q--error') && parseFieldValue(f, target.value).ok) setQuestionError(el.pageBody, field, null);
-      return;
+    if (problems.length > 0) return showErrors(problems), false;
+    const ticked = [...el.page.querySelectorAll<HTMLInputElement>('input[name="sc-topics"]:checked')].map((i) => i.value);
+    const unsure = (document.getElementById('sc-declarations-unsure') as HTMLInputElement | null)?.checked ?? false;
+    for (const f of step.declarations) {
+      const on = (el.page.querySelector<HTMLInputElement>(`input[name="sc-declarations"][value="${CSS.escape(f.id)}"]`)?.checked ?? false);
+      if (on) answers[f.id] = '是';
+      else if (!unsure) answers[f.id] = '否';
     }
-    if (role === 'unknown' && target.type === 'checkbox') {
-      if (target.checked) {
-        wrap?.querySelectorAll<HTMLInputElement>('input').forEach((i) => {
-          if (i === target) return;
-          if (i.type === 'text') i.value = '';
-          else i.checked = false;
-        });
-        const note = document.getElementById(`${qid(field)}-parsed`);
-        if (note) note.textContent = '';
-        setAnswer(field, UNKNOWN_ANSWER);
-        setQuestionError(el.pageBody, field, null);
-      } else setAnswer(field, '');
-      return;
+    dispatch({ type: 'screening', answers, topics: step.topics.length > 0 ? ticked : step.topics.map((t) => t.label) });
+    return true;
+  }
+
+  /** The raw answer the controls of a question hold: typed text, the chosen option(s), or 不确定. */
+  function readControls(field: string): string {
+    const wrap = el.page.querySelector<HTMLElement>(`[data-question="${CSS.escape(field)}"]`);
+    if (!wrap) return '';
+    if ((wrap.querySelector<HTMLInputElement>('[data-role="unknown"]')?.checked ?? false)) return UNKNOWN_ANSWER;
+    const text = wrap.querySelector<HTMLInputElement>('[data-role="text"]');
+    if (text) return text.value;
+    return [...wrap.querySelectorAll<HTMLInputElement>('[data-role="option"]:checked')].map((i) => i.value).join('、');
+  }
+
+  function submitQuestion(): boolean {
+    if (step.kind !== 'question') return false;
+    const f = step.question.field;
+    const raw = readControls(f.id);
+    if (raw.trim() === '') {
+      const text = `请回答“${f.label.replace(/[？?]$/, '')}”，或选“不确定”`;
+      setQuestionError(el.page, f.id, text);
+      return showErrors([{ href: `#${qid(f.id)}`, text }]), false;
     }
-    if (target.type === 'radio') {
-      setAnswer(field, target.value);
-      setQuestionError(el.pageBody, field, null);
-      return;
-    }
-    // Several choices: the ticked options joined with 、 (parse-input splits them again).
-    if (unknownBox && target.checked) unknownBox.checked = false;
-    const ticked = [...(wrap?.querySelectorAll<HTMLInputElement>('input[data-role="option"]:checked') ?? [])].map((i) => i.value);
-    setAnswer(field, ticked.join('、'));
-    setQuestionError(el.pageBody, field, null);
-  }
-
-  // ---- results ---------------------------------------------------------------------------------------
-  function evaluate(): { results: DirectionResult[]; warnings: RuleWarning[]; errors: ReturnType<typeof parseAnswers>['errors'] } {
-    const p = plan();
-    const inScope = new Set<string>(p.pages.flatMap((x) => x.fields.map((f: Field) => f.id)));
-    // Every kept answer is read (as the CLI reads the whole profile); only in-scope errors are reported.
-    const parsed = parseAnswers(state.answers, data.fields);
-    const out = evaluateProfile(compiled, parsed.profile, { today: todayInShanghai(), ...(state.asOf ? { asOf: state.asOf } : {}) });
-    const results = out.results.filter((r) => p.directionKeys.has(`${r.policy}/${r.direction}`));
-    // Warnings only among the directions in scope: a rule binding directions one did not ask about says nothing.
-    const warnings = data.policies.flatMap((pol) => combinationWarnings(pol.id, pol.rules ?? [], results.filter((r) => r.policy === pol.id)));
-    const errors = new Map([...parsed.errors].filter(([id]) => inScope.has(id)));
-    return { results, warnings, errors };
-  }
-
-  function asOfText(results: readonly DirectionResult[]): string {
-    if (state.asOf) return `按您选择的日期 ${state.asOf} 判断日期类条件（如“距申报时间不超过5年”）。`;
-    const perPolicy = new Map<string, string | null>();
-    for (const r of results) perPolicy.set(r.policy, r.asOf);
-    const parts = [...perPolicy].map(([id, d]) => {
-      const pol = policies.get(id);
-      const deadline = pol && compiled.policies.find((c) => c.policy.id === id)?.deadline;
-      return `${pol?.shortTitle ?? id}：${d ?? '无'}${deadline ? '（申报截止日）' : '（原文无申报截止日，按今天）'}`;
-    });
-    return `日期类条件按各政策的申报截止日判断——${parts.join('；')}。`;
-  }
-
-  function renderResults(announceIt: boolean): void {
-    const p = plan();
-    const { results, warnings, errors } = evaluate();
-    el.resultsMeta.replaceChildren(h('p', {}, `自查范围：${p.scopeText}（${results.length} 个方向）。`), h('p', {}, asOfText(results)));
-    el.asOf.value = state.asOf ?? '';
-    el.asOfReset.hidden = state.asOf === null;
-    el.resultsBody.replaceChildren(fragment(resultsView({ results, warnings, policies, registry, links, errors })));
-    el.shareBox.hidden = true;
-    if (announceIt) announce(`结果已更新：${countsSentence(results)}。`);
-  }
-
-  function submitAsOf(): void {
-    const value = el.asOf.value.trim();
-    if (value !== '' && !isIsoDate(value)) {
-      el.asOfError.hidden = false;
-      el.asOfError.replaceChildren(h('span', { class: 'visually-hidden' }, '错误：'), `判断日期：应为日历上存在的日期，如 2023-11-10；您填写的是 “${value}”`);
-      el.asOf.setAttribute('aria-invalid', 'true');
-      el.asOf.focus();
-      return;
-    }
-    el.asOfError.hidden = true;
-    el.asOf.removeAttribute('aria-invalid');
-    state = { ...state, asOf: value === '' ? null : value };
-    save();
-    renderResults(true);
-  }
-
-  // ---- clearing ------------------------------------------------------------------------------------
-  function clearAll(): void {
-    clearState(store);
-    state = { scope: null, answers: {}, asOf: null };
-    el.notices.replaceChildren();
-    go('scope', true);
-    announce('已清空所有回答。');
+    const e = parseAnswers({ [f.id]: raw }, [f]).errors.get(f.id);
+    setQuestionError(el.page, f.id, e ? errorText(e) : null);
+    if (e) return showErrors([{ href: `#${qid(f.id)}`, text: errorText(e) }]), false;
+    dispatch({ type: 'answer', field: f.id, raw });
+    editing = null;
+    return true;
   }
 
   // ---- events ----------------------------------------------------------------------------------------
   el.form.addEventListener('submit', (e) => {
     e.preventDefault();
-    if (current === 'scope') submitScope();
-    else if (current === 'check') go('results', true);
-    else submitQuestions();
-  });
-  el.form.addEventListener('input', (e) => {
-    const t = e.target;
-    if (t instanceof HTMLInputElement && t.dataset.role === 'text') onControl(t);
+    const ok = step.kind === 'scope' ? submitScope() : step.kind === 'screening' ? submitScreening() : submitQuestion();
+    if (ok) void show(true);
   });
   el.form.addEventListener('change', (e) => {
     const t = e.target;
-    if (t instanceof HTMLInputElement && t.name === 'scope-kind') revealScope();
-    // Text answers are taken on input (above); radios and checkboxes on change.
-    else if (t instanceof HTMLInputElement && t.dataset.field && t.dataset.role !== 'text') onControl(t);
+    if (!(t instanceof HTMLInputElement)) return;
+    if (t.name === 'scope-kind') revealScope();
+    // 不确定 and an answer exclude each other.
+    const wrap = t.closest<HTMLElement>('[data-question]');
+    if (t.dataset.role === 'unknown' && t.checked) wrap?.querySelectorAll<HTMLInputElement>('[data-role="option"], [data-role="text"]').forEach((i) => (i.type === 'text' ? (i.value = '') : (i.checked = false)));
+    if (t.dataset.role === 'option' && t.checked) {
+      const u = wrap?.querySelector<HTMLInputElement>('[data-role="unknown"]');
+      if (u) u.checked = false;
+    }
   });
-
-  // In-page links: routes go through the router; anchors on the visible page are just focused.
+  el.form.addEventListener('input', (e) => {
+    const t = e.target;
+    if (t instanceof HTMLInputElement && t.dataset.role === 'text' && t.value !== '') {
+      const u = t.closest('[data-question]')?.querySelector<HTMLInputElement>('[data-role="unknown"]');
+      if (u) u.checked = false;
+    }
+  });
   root.addEventListener('click', (e) => {
     const a = e.target instanceof Element ? e.target.closest<HTMLAnchorElement>('a[href^="#"]') : null;
-    if (!a || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-    const hash = a.getAttribute('href') ?? '';
-    const id = hash.slice(1);
-    e.preventDefault();
-    // 修改 returns to the check page, a question linked from the results to the results; error summary
-    // links keep what was set; any other route (back link, skip link) ends the detour.
-    if (a.dataset.change !== undefined) returnTo = 'check';
-    else if (id.startsWith('q-') && el.results.contains(a)) returnTo = 'results';
-    else if (!id.startsWith('q-')) returnTo = null;
-    const local = document.getElementById(id);
-    if (!isRoute(id) || (local && local.offsetParent !== null && !id.startsWith('q-'))) {
-      local?.focus();
-      local?.scrollIntoView();
-      return;
+    if (!a || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+    const id = (a.getAttribute('href') ?? '').slice(1);
+    if (id === 'back') {
+      e.preventDefault();
+      history.back();
+    } else if (id.startsWith('q-') && el.results.contains(a)) {
+      e.preventDefault();
+      editing = id.slice(2);
+      void show(true);
+    } else if (id === 'scope') {
+      e.preventDefault();
+      history.pushState(null, '', '#scope');
+      showScope();
     }
-    go(hash, true);
   });
-  // Back/forward between routes. Other fragments (the skip link's #main, #v-… in the results) are
-  // ordinary in-page anchors and must not move the questionnaire.
+  const showScope = () => {
+    step = { kind: 'scope' };
+    el.scopePage.hidden = false;
+    el.page.hidden = true;
+    el.form.hidden = false;
+    el.results.hidden = true;
+    el.head.hidden = true;
+    restoreScopeForm();
+  };
   window.addEventListener('popstate', () => {
-    if (location.hash === '' || isRoute(location.hash.slice(1))) go(location.hash, false);
-  });
-
-  el.asOfForm.addEventListener('submit', (e) => {
-    e.preventDefault();
-    submitAsOf();
-  });
-  el.asOfReset.addEventListener('click', () => {
-    el.asOf.value = '';
-    submitAsOf();
-    el.asOf.focus();
+    editing = null;
+    if (location.hash === '#scope' || location.hash === '') return showScope();
+    // Back from a question: forget the answer given there, so the planner asks it again.
+    if (location.hash.startsWith('#q-')) {
+      const field = location.hash.slice(3);
+      if (Object.hasOwn(state.answers, field)) dispatch({ type: 'answer', field, raw: '' });
+    } else if (location.hash === '#screening') dispatch({ type: 'load', state: { ...state, topics: null } });
+    void show(false);
   });
   el.print.addEventListener('click', () => window.print());
-  el.share.addEventListener('click', () => {
-    const url = shareUrl(state, location);
+  // The handout: the reasons of the directions still in play are printed open; the rest stay folded.
+  window.addEventListener('beforeprint', () => root.querySelectorAll<HTMLDetailsElement>('details[data-print="open"]:not([open])').forEach((d) => ((d.open = true), (d.dataset.printOpened = ''))));
+  window.addEventListener('afterprint', () => root.querySelectorAll<HTMLDetailsElement>('details[data-print-opened]').forEach((d) => ((d.open = false), delete d.dataset.printOpened)));
+  el.share.addEventListener('click', async () => {
+    const url = await compactShareUrl(state, location);
     el.shareUrl.value = url;
     el.shareBox.hidden = false;
     el.shareUrl.focus();
     el.shareUrl.select();
-    const done = () => announce('分享链接已复制。打开链接即可看到同样的回答和结果。');
-    const manual = () => announce('请复制上面的分享链接（已选中）。');
-    // The clipboard API exists only in secure contexts (an intranet over http is not one).
-    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url).then(done, manual);
-    else manual();
+    if (navigator.clipboard?.writeText) navigator.clipboard.writeText(url).then(() => announce('分享链接已复制。'), () => announce('请复制上面的分享链接（已选中）。'));
+    else announce('请复制上面的分享链接（已选中）。');
   });
-  el.clear.addEventListener('click', () => {
-    if (typeof el.dialog.showModal === 'function') el.dialog.showModal();
-    else if (window.confirm('清空所有回答？此操作无法撤销。')) clearAll();
-  });
+  el.clear.addEventListener('click', () => (typeof el.dialog.showModal === 'function' ? el.dialog.showModal() : window.confirm('清空所有回答？') && clearAll()));
   el.clearCancel.addEventListener('click', () => el.dialog.close());
   el.clearConfirm.addEventListener('click', () => {
     el.dialog.close();
     clearAll();
   });
-  // Printing from any page gives the results handout (the print stylesheet hides the form).
-  window.addEventListener('beforeprint', () => {
-    if (current === 'results' || !plan().scope) return;
-    renderResults(false);
-    el.results.classList.add('sc-print-only');
-  });
-  window.addEventListener('afterprint', () => el.results.classList.remove('sc-print-only'));
-
-  // ---- start -------------------------------------------------------------------------------------------
-  // Route links carry a real anchor in the HTML (links are checked against the built page); the route here.
-  root.querySelectorAll<HTMLAnchorElement>('a[data-route]').forEach((a) => (a.href = `#${a.dataset.route}`));
-  const params = new URLSearchParams(location.search);
-  const shared = params.get(SHARE_PARAM);
-  let start = location.hash;
-  if (shared !== null) {
-    const incoming = decodeShare(shared);
-    // The link has done its job once loaded; keeping it would reload the shared answers over later edits.
-    history.replaceState(null, '', `${location.pathname}${location.hash || '#results'}`);
-    if (!incoming) {
-      notice('分享链接无法读取（可能不完整）。以下是本浏览器中保存的回答。');
-    } else {
-      const before = state;
-      const differs = Object.keys(before.answers).length > 0 && (!sameAnswers(before.answers, incoming.answers) || before.scope !== incoming.scope);
-      state = incoming;
-      if (!parseScope(state.scope, data)) state = { ...state, scope: null };
-      save();
-      if (differs) {
-        saveBackup(store, before);
-        const restore = h('button', { type: 'button', class: 'sc-link-button' }, '恢复我之前保存的回答');
-        restore.addEventListener('click', () => {
-          const backup = loadBackup(store);
-          if (!backup) return;
-          state = backup;
-          save();
-          dropBackup(store);
-          el.notices.replaceChildren();
-          planCache = undefined;
-          go(current || 'scope', false);
-          announce('已恢复之前保存的回答。');
-        });
-        notice('已载入分享链接中的回答，替换了本浏览器中此前保存的另一组回答。', ' ', restore);
-      } else notice('已载入分享链接中的回答。');
-      start = location.hash || '#results';
-    }
-  } else if (Object.keys(state.answers).length > 0 && !location.hash) {
-    notice(`已恢复本浏览器中保存的 ${Object.keys(state.answers).length} 项回答。`);
+  function clearAll(): void {
+    clearState(store);
+    state = EMPTY;
+    el.notices.replaceChildren();
+    history.pushState(null, '', '#scope');
+    showScope();
+    announce('已清空所有回答。');
   }
-  if (!store) notice('本浏览器不允许保存数据：刷新页面后回答会丢失。可用“复制分享链接”保留回答。');
+
+  // ---- start ---------------------------------------------------------------------------------------
+  const params = new URLSearchParams(location.search);
+  const compact = params.get(COMPACT_PARAM);
+  const legacy = params.get(SHARE_PARAM);
+  const scopeParam = params.get('scope');
+  let incoming: SavedState | null | undefined;
+  if (compact !== null) incoming = await decodeCompact(compact);
+  else if (legacy !== null) incoming = decodeShare(legacy);
+  if (incoming === null) notice('分享链接无法读取（可能不完整，或来自旧版本）。以下是本浏览器中保存的回答。');
+  else if (incoming) {
+    dispatch({ type: 'load', state: incoming });
+    // A link made before the screening existed: nothing is screened out, the results follow at once.
+    if (incoming.topics === undefined || incoming.topics === null) dispatch({ type: 'load', state: { ...state, topics: [] } });
+    if (!parseScope(state.scope, index)) dispatch({ type: 'load', state: { ...state, scope: null } });
+    else {
+      const p = await planFor();
+      if (p && (incoming.topics === undefined || incoming.topics === null)) dispatch({ type: 'load', state: { ...state, topics: p.topics.map((t) => t.label) } });
+    }
+    notice('已载入分享链接中的回答。');
+  } else if (scopeParam !== null && parseScope(scopeParam, index)) {
+    dispatch({ type: 'scope', scope: scopeParam });
+  }
+  if (incoming !== undefined || scopeParam !== null) history.replaceState(null, '', `${location.pathname}${incoming ? '#results' : location.hash}`);
+  if (!store) notice('本浏览器不允许保存数据：刷新页面后回答会丢失。');
   root.hidden = false;
   byId('sc-noscript-hint').hidden = true;
-  go(start || '#scope', false, 'none');
+  if (location.hash === '#scope' || (!state.scope && location.hash !== '#results')) {
+    showScope();
+    history.replaceState(null, '', '#scope');
+  } else await show(false, false);
 }
-

@@ -4,22 +4,15 @@
  * that would decide an open verdict, and the support working. Combination warnings come first.
  */
 import type { InputError } from '../../engine/parse-input.ts';
-import type { DirectionResult, KnownValue, Reason, RuleWarning, Status, SupportStep, Verdict } from '../../engine/types.ts';
+import type { DirectionResult, KnownValue, Reason, RuleWarning, Status, SupportStep } from '../../engine/types.ts';
 import type { Field } from '../../schemas/index.ts';
-import { describeValue, errorText, formatNumber } from './answers.ts';
+import { describeValue, errorText, formatNumber } from '../logic/answers.ts';
+import type { QuoteLinks } from '../logic/links.ts';
+import { gapText, GROUP_LABEL, VERDICT_LABEL, type RoundLine, type SummaryRow } from '../logic/summary.ts';
+import type { IslandPolicy } from '../logic/types.ts';
 import { h, type Child } from './dom.ts';
-import { checklistUrl, directionUrl, type QuoteLinks } from './links.ts';
 import { qid, shortLabel } from './render-form.ts';
-import type { IslandPolicy } from './types.ts';
 
-export const VERDICT_ORDER: readonly Verdict[] = ['eligible', 'unknown', 'ineligible', 'guidance'];
-export const VERDICT_LABEL: Record<Verdict, string> = { eligible: '符合', unknown: '需补充信息', ineligible: '不符合', guidance: '指导性' };
-const VERDICT_NOTE: Record<Verdict, string> = {
-  eligible: '按您的回答，以下方向可判断的条件全部满足。标为“须人工确认”的条件仍须对照原文自行确认。',
-  unknown: '以下方向没有不满足的条件，但还有条件因未回答或“不确定”而无法判断；每个方向列出了可决定结果的问题。',
-  ineligible: '以下方向至少有一项条件不满足（列在最前）。',
-  guidance: '实施意见、工作通知等指导性文件中的方向只说明支持导向，不据此申报资金，因此不判定“符合”。',
-};
 const STATUS_LABEL: Record<Status, string> = { met: '满足', unmet: '不满足', unknown: '待补充', confirm: '须人工确认' };
 
 export interface ResultsInput {
@@ -116,47 +109,93 @@ function decidingView(r: DirectionResult, input: ResultsInput): Child {
   );
 }
 
-function directionView(r: DirectionResult, input: ResultsInput): HTMLElement {
-  const policy = input.policies.get(r.policy);
-  const direction = policy?.directions.find((d) => d.id === r.direction);
-  const programme = policy?.programmes.find((g) => g.id === direction?.programme);
-  const confirm = r.confirm.length;
+const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;
+
+/** One summary row: direction, verdict, support, what failed or is missing, round, phone, checklist. */
+function rowView(row: SummaryRow): HTMLElement {
+  const r = row.result;
   return h(
-    'article',
-    { class: `sc-dir sc-dir--${r.verdict}`, id: resultId(r), 'data-verdict': r.verdict, 'data-policy': r.policy, 'data-direction': r.direction },
-    h('h4', { class: 'sc-dir__title' }, h('a', { href: directionUrl(r.policy, r.direction) }, r.name)),
-    h('p', { class: 'sc-dir__meta' }, [policy?.shortTitle, programme?.name].filter(Boolean).join(' · ')),
-    h(
-      'p',
-      { class: 'sc-dir__tally' },
-      h('span', { class: `sc-verdict sc-verdict--${r.verdict}` }, VERDICT_LABEL[r.verdict]),
-      ' ',
-      h('strong', { 'data-tally': '' }, `满足 ${r.met} / ${r.of} 项`),
-      confirm > 0 ? `，另有 ${confirm} 项须人工确认` : '',
-    ),
-    r.schemeSeparately
-      ? h(
-          'div',
-          { class: 'sc-deciding' },
-          h('p', {}, h('strong', {}, '具体方案另行通知：'), '原文所列之外的具体条件尚未公布，因此最多判为“需补充信息”。'),
-          quoteView(input.links, r.policy, r.schemeSeparately.quote, r.schemeSeparately.at),
-        )
-      : null,
-    decidingView(r, input),
-    r.reasons.length > 0 ? h('ul', { class: 'sc-reasons' }, r.reasons.map((x) => reasonView(x, input, r.policy, undefined))) : h('p', { class: 'muted' }, '原文未列出可逐条判断的条件。'),
-    supportView(r, input),
-    h('p', { class: 'sc-dir__links' }, h('a', { href: directionUrl(r.policy, r.direction) }, '方向详情'), ' · ', h('a', { href: checklistUrl(r.policy, r.direction) }, '申报材料清单')),
+    'tr',
+    { class: `sc-row sc-row--${row.group}`, id: `row-${r.policy}--${r.direction}`, 'data-verdict': r.verdict, 'data-policy': r.policy, 'data-direction': r.direction, 'data-group': row.group },
+    h('th', { scope: 'row', class: 'sc-row__name' }, h('a', { href: row.directionUrl }, r.name), h('span', { class: 'sc-row__policy' }, row.policy.shortTitle)),
+    h('td', { class: 'sc-row__verdict' }, h('span', { class: `sc-verdict sc-verdict--${r.verdict}` }, row.group === 'screened-out' ? '未涉及' : VERDICT_LABEL[r.verdict])),
+    h('td', { class: 'sc-row__support', 'data-support': '' }, r.maxSupportWan !== null && r.verdict !== 'ineligible' ? h('strong', {}, row.support) : h('span', { class: 'muted' }, row.support)),
+    h('td', { class: 'sc-row__note' }, row.note, h('span', { class: 'visually-hidden', 'data-tally': '' }, `满足 ${r.met} / ${r.of} 项`)),
+    h('td', { class: `sc-row__round sc-round--${row.round.state}` }, row.round.state === 'closed' ? `已截止 ${row.round.deadline}` : row.round.text),
+    h('td', { class: 'sc-row__contact' }, row.contact ? h('a', { href: telHref(row.contact.phone), class: 'sc-tel' }, row.contact.phone) : h('span', { class: 'muted' }, '原文未载明')),
+    h('td', { class: 'sc-row__links' }, h('a', { href: row.checklistUrl }, '材料清单', h('span', { class: 'visually-hidden' }, `：${r.name}`))),
   );
 }
 
-function warningsView(input: ResultsInput): Child {
-  if (input.warnings.length === 0) return null;
+/** The criteria, quotes and support working of one row, folded under it. */
+function detailRow(row: SummaryRow, input: ResultsInput): HTMLElement {
+  const r = row.result;
   return h(
-    'section',
-    { class: 'sc-warnings', 'aria-labelledby': 'sc-warnings-title' },
-    h('h3', { id: 'sc-warnings-title' }, `组合申报限制（${input.warnings.length} 条）`),
-    h('ul', {}, input.warnings.map((w) => h('li', {}, h('p', {}, w.message), quoteView(input.links, w.policy, w.quote, w.at)))),
+    'tr',
+    { class: `sc-detail-row sc-detail-row--${row.group}` },
+    h(
+      'td',
+      { colspan: 7 },
+      h(
+        'details',
+        { class: 'sc-detail', id: `d-${r.policy}--${r.direction}`, 'data-print': row.group === 'eligible' || row.group === 'unknown' ? 'open' : 'hide' },
+        h('summary', {}, `条件和原文：满足 ${r.met} / ${r.of} 项`, r.confirm.length > 0 ? `，${r.confirm.length} 项须人工确认` : '', h('span', { class: 'visually-hidden' }, `（${r.name}）`)),
+        row.gaps.length > 0 ? h('ul', { class: 'sc-gaps' }, row.gaps.map((g) => h('li', {}, `${gapText(g)}：差 ${formatNumber(g.gap)} ${g.unit}`))) : null,
+        r.schemeSeparately ? h('div', { class: 'sc-deciding' }, h('p', {}, h('strong', {}, '具体方案另行通知：'), '原文所列之外的具体条件尚未公布，因此最多判为“需补充信息”。'), quoteView(input.links, r.policy, r.schemeSeparately.quote, r.schemeSeparately.at)) : null,
+        decidingView(r, input),
+        r.reasons.length > 0 ? h('ul', { class: 'sc-reasons' }, r.reasons.map((x) => reasonView(x, input, r.policy, undefined))) : h('p', { class: 'muted' }, '原文未列出可逐条判断的条件。'),
+        supportView(r, input),
+        row.contact ? h('p', { class: 'sc-contact' }, `联系：${row.contact.organisation} ${row.contact.name} `, h('a', { href: telHref(row.contact.phone) }, row.contact.phone)) : null,
+      ),
+    ),
   );
+}
+
+const HEAD = ['方向', '结论', '最高支持', '说明', '本轮', '联系电话', '材料'];
+
+function tableView(rows: readonly SummaryRow[], input: ResultsInput, caption: string, id: string): HTMLElement {
+  return h(
+    'table',
+    { class: 'sc-table', id },
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', {}, h('tr', {}, HEAD.map((x) => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, rows.flatMap((row) => [rowView(row), detailRow(row, input)])),
+  );
+}
+
+export interface SummaryInput extends ResultsInput {
+  rows: readonly SummaryRow[];
+  rounds: readonly RoundLine[];
+  notices: readonly RuleWarning[];
+}
+
+/** The body of the results: round lines, the summary table, notices, then the folded groups. */
+export function summaryView(input: SummaryInput): Child {
+  const open = input.rows.filter((r) => r.group === 'eligible' || r.group === 'unknown');
+  const count = (g: SummaryRow['group']) => input.rows.filter((r) => r.group === g).length;
+  const folded = (['screened-out', 'ineligible', 'guidance'] as const).filter((g) => count(g) > 0);
+  const names = new Map(input.rows.map((r) => [r.key, r.result.name]));
+  return [
+    h('ul', { class: 'sc-rounds' }, input.rounds.map((l) => h('li', { class: `sc-round--${l.round.state}` }, l.text))),
+    h('p', { class: 'sc-counts', id: 'sc-counts' }, `符合 ${count('eligible')} 个方向，需补充信息 ${count('unknown')} 个，不符合 ${count('ineligible')} 个${count('screened-out') ? `，未涉及 ${count('screened-out')} 个` : ''}。`),
+    open.length > 0 ? tableView(open, input, '可能符合和需补充信息的方向', 'sc-summary-table') : h('p', { class: 'sc-none' }, '按您的回答，所选范围内没有可能符合的方向。'),
+    input.notices.length > 0
+      ? h(
+          'section',
+          { class: 'sc-warnings', 'aria-labelledby': 'sc-warnings-title' },
+          h('h3', { id: 'sc-warnings-title' }, '组合申报限制'),
+          h(
+            'ul',
+            {},
+            input.notices.map((w) => h('li', {}, h('p', {}, `${w.directions.map((d) => `“${names.get(`${w.policy}/${d}`) ?? d}”`).join('与')}：${w.text}`), h('details', {}, h('summary', {}, `原文 · ${w.at}`), quoteView(input.links, w.policy, w.quote, w.at)))),
+          ),
+        )
+      : null,
+    errorsView(input),
+    folded.map((g) =>
+      h('details', { class: `sc-fold sc-fold--${g}`, 'data-group': g }, h('summary', {}, `${GROUP_LABEL[g]}（${count(g)} 个方向）`), tableView(input.rows.filter((r) => r.group === g), input, GROUP_LABEL[g], `sc-table-${g}`)),
+    ),
+  ];
 }
 
 function errorsView(input: ResultsInput): Child {
@@ -167,46 +206,4 @@ function errorsView(input: ResultsInput): Child {
     h('p', {}, h('strong', {}, `有 ${input.errors.size} 项回答无法识别，已按“不确定”处理：`)),
     h('ul', {}, [...input.errors].map(([id, e]) => h('li', {}, h('a', { href: `#${qid(id)}` }, errorText(e))))),
   );
-}
-
-/** Directions per verdict, in the page's order. */
-export function groupByVerdict(results: readonly DirectionResult[]): Map<Verdict, DirectionResult[]> {
-  const groups = new Map<Verdict, DirectionResult[]>(VERDICT_ORDER.map((v) => [v, []]));
-  for (const r of results) groups.get(r.verdict)?.push(r);
-  return groups;
-}
-
-/** One sentence for the live region and the summary. */
-export function countsSentence(results: readonly DirectionResult[]): string {
-  const groups = groupByVerdict(results);
-  return VERDICT_ORDER.map((v) => `${VERDICT_LABEL[v]} ${groups.get(v)?.length ?? 0} 个`).join('，');
-}
-
-/** The body of the results page. */
-export function resultsView(input: ResultsInput): Child {
-  const groups = groupByVerdict(input.results);
-  return [
-    warningsView(input),
-    errorsView(input),
-    h(
-      'ul',
-      { class: 'sc-counts' },
-      VERDICT_ORDER.map((v) => {
-        const n = groups.get(v)?.length ?? 0;
-        const text = `${VERDICT_LABEL[v]}：${n} 个方向`;
-        return h('li', {}, n > 0 ? h('a', { href: `#v-${v}` }, text) : text);
-      }),
-    ),
-    VERDICT_ORDER.map((v) => {
-      const list = groups.get(v) ?? [];
-      if (list.length === 0) return null;
-      return h(
-        'section',
-        { class: `sc-group sc-group--${v}`, 'aria-labelledby': `v-${v}`, 'data-group': v },
-        h('h3', { id: `v-${v}`, tabindex: '-1' }, `${VERDICT_LABEL[v]}（${list.length} 个方向）`),
-        h('p', { class: 'sc-group__note' }, VERDICT_NOTE[v]),
-        list.map((r) => directionView(r, input)),
-      );
-    }),
-  ];
 }

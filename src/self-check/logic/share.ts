@@ -82,3 +82,56 @@ export function decodeShare(param: string): SavedState | null {
 export function shareUrl(state: SavedState, location: { origin: string; pathname: string }): string {
   return `${location.origin}${location.pathname}?${SHARE_PARAM}=${encodeShare(state)}#results`;
 }
+
+// ---- compact links (v2) ------------------------------------------------------------------------------
+
+/** Query parameter of the compact link: deflated JSON, so a typical profile stays well under 500 characters. */
+export const COMPACT_PARAM = 'z';
+
+interface CompactPayload {
+  /** scope */
+  s: string | null;
+  /** answers, with 是/否/不确定 as 1/0/? (the parser reads 1/0 as well; ? is mapped back) */
+  a: Record<string, string>;
+  /** ticked situations, or absent before the screening */
+  t?: string[];
+  d?: string;
+}
+
+const SHORT: Record<string, string> = { 是: '1', 否: '0', unknown: '?' };
+const LONG: Record<string, string> = { '1': '是', '0': '否', '?': 'unknown' };
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));
+  return new Uint8Array(await out.arrayBuffer());
+}
+
+/** The `z` parameter for a state: deflate-raw of a short JSON, base64url. */
+export async function encodeCompact(state: SavedState): Promise<string> {
+  const a: Record<string, string> = {};
+  for (const [k, v] of Object.entries(state.answers)) a[k] = SHORT[v] ?? v;
+  const payload: CompactPayload = { s: state.scope, a, ...(state.topics ? { t: state.topics } : {}), ...(state.asOf ? { d: state.asOf } : {}) };
+  return toBase64Url(await pipe(new TextEncoder().encode(JSON.stringify(payload)), new CompressionStream('deflate-raw')));
+}
+
+/** The state a `z` parameter carries, or null when it cannot be read (never throws). */
+export async function decodeCompact(param: string): Promise<SavedState | null> {
+  const bytes = fromBase64Url(param.trim());
+  if (!bytes || bytes.length === 0 || bytes.length > 20_000) return null;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
+    const p = JSON.parse(text) as Record<string, unknown>;
+    if (p === null || typeof p !== 'object') return null;
+    const raw = p.a !== null && typeof p.a === 'object' && !Array.isArray(p.a) ? (p.a as Record<string, unknown>) : {};
+    const answers = sanitizeAnswers(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? (LONG[v] ?? v) : v])));
+    const topics = Array.isArray(p.t) && p.t.every((x) => typeof x === 'string') ? (p.t as string[]) : null;
+    return { scope: typeof p.s === 'string' ? p.s : null, answers, topics, asOf: isIsoDate(p.d) ? p.d : null };
+  } catch {
+    return null;
+  }
+}
+
+/** The compact share URL for a state, on the page's own origin and path. */
+export async function compactShareUrl(state: SavedState, location: { origin: string; pathname: string }): Promise<string> {
+  return `${location.origin}${location.pathname}?${COMPACT_PARAM}=${await encodeCompact(state)}`;
+}

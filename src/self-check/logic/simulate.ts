@@ -5,6 +5,7 @@
  */
 import { EMPTY, next, plan, reduce, type Plan, type QuestionnaireState } from './planner.ts';
 import type { Scope } from './scope.ts';
+import { UNKNOWN_WORDS } from '../../engine/types.ts';
 import { UNKNOWN_ANSWER, type Answers, type IslandData } from './types.ts';
 
 export interface Walk {
@@ -32,10 +33,11 @@ export function walk(scope: Scope, scopeKey: string, data: IslandData, profile: 
         answers[f.id] = from(f.id);
       }
       if (step.topics.length > 0) asked.push('#topics');
-      // The declarations list: ticked when the profile says 是, unticked (否) otherwise; 不确定 cannot be
-      // said in a tick list, so a silent profile leaves them unticked as a hurried person would.
+      // The declarations list: ticked when the profile says 是, unticked (否) otherwise, as a hurried person
+      // would; a profile unsure of one ticks “有拿不准的”, and the unticked ones are then asked one by one.
       if (step.declarations.length > 0) asked.push('#declarations');
-      for (const f of step.declarations) answers[f.id] = from(f.id) === '是' ? '是' : '否';
+      const unsure = step.declarations.some((f) => UNKNOWN_WORDS.has(profile[f.id] ?? ''));
+      for (const f of step.declarations) if (from(f.id) === '是' || !unsure) answers[f.id] = from(f.id) === '是' ? '是' : '否';
       const ticked = step.topics.filter((t) => t.fields.some((id) => Object.hasOwn(profile, id) && profile[id] !== UNKNOWN_ANSWER)).map((t) => t.label);
       state = reduce(state, { type: 'screening', answers, topics: ticked });
       continue;
