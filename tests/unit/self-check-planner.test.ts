@@ -11,7 +11,8 @@ import { assess, EMPTY, keyOf, next, plan, purposeText, reduce, type Questionnai
 import { parseScope, scopeKey } from '../../src/self-check/logic/scope.ts';
 import { walk } from '../../src/self-check/logic/simulate.ts';
 import { gapText, notices, roundLines, summaryRows } from '../../src/self-check/logic/summary.ts';
-import { decodeCompact, decodeShare, encodeCompact } from '../../src/self-check/logic/share.ts';
+import { decodeCompact, decodeShare, encodeCompact, resolveCompact, shortKey } from '../../src/self-check/logic/share.ts';
+import { registryOf } from '../../src/self-check/logic/scope.ts';
 import { selfCheckUrl } from '../../src/model/routes.ts';
 import { applicableCriteria, fieldsOf } from '../../src/model/criteria.ts';
 
@@ -153,9 +154,19 @@ describe('share links', () => {
     const state = { scope: 'all', answers: { ...STEEL, totalInvestmentWan: '25000', completionDate: '2023-06-30', unknownOne: 'unknown' }, topics: ['节能降碳（能效标杆、碳排放管理）', '营业收入较上年增长'], asOf: null };
     const z = await encodeCompact(state);
     expect(`http://127.0.0.1:4321/self-check/?z=${z}`.length).toBeLessThanOrEqual(500);
-    expect(await decodeCompact(z)).toEqual(state);
+    const p = plan(scopeOf('all'), data);
+    expect(resolveCompact((await decodeCompact(z))!, [...p.registry.keys(), 'unknownOne'], p.topics.map((t) => t.label))).toEqual(state);
     expect(await decodeCompact(z.slice(0, 20))).toBeNull();
     expect(await decodeCompact('!!')).toBeNull();
     expect(decodeShare('not-a-link')).toBeNull();
+  });
+});
+
+describe('compact link keys', () => {
+  it('no two fields, and no two situations, share a key', () => {
+    const ids = [...registryOf(data.fields, data.policies).keys()];
+    expect(new Set(ids.map(shortKey)).size).toBe(ids.length);
+    const topics = [...new Set(ids.map((id) => registryOf(data.fields, data.policies).get(id)!.topic).filter(Boolean))] as string[];
+    expect(new Set(topics.map(shortKey)).size).toBe(topics.length);
   });
 });

@@ -11,7 +11,7 @@ import { errorText, parseAnswers } from '../logic/answers.ts';
 import { QuoteLinks } from '../logic/links.ts';
 import { assess, EMPTY, next, plan, purposeText, reduce, type Plan, type QuestionnaireEvent, type QuestionnaireState, type Step } from '../logic/planner.ts';
 import { describeScope, parseScope, policiesInScope } from '../logic/scope.ts';
-import { compactShareUrl, COMPACT_PARAM, decodeCompact, decodeShare, SHARE_PARAM } from '../logic/share.ts';
+import { compactShareUrl, COMPACT_PARAM, decodeCompact, decodeShare, resolveCompact, SHARE_PARAM } from '../logic/share.ts';
 import { notices, roundLines, summaryRows } from '../logic/summary.ts';
 import { todayInShanghai } from '../../lib/dates.ts';
 import { fragment, h } from './dom.ts';
@@ -238,6 +238,8 @@ export async function initSelfCheck(): Promise<void> {
     if ((wrap.querySelector<HTMLInputElement>('[data-role="unknown"]')?.checked ?? false)) return UNKNOWN_ANSWER;
     const text = wrap.querySelector<HTMLInputElement>('[data-role="text"]');
     if (text) return text.value;
+    const select = wrap.querySelector<HTMLSelectElement>('[data-role="select"]');
+    if (select) return select.value;
     return [...wrap.querySelectorAll<HTMLInputElement>('[data-role="option"]:checked')].map((i) => i.value).join('、');
   }
 
@@ -320,9 +322,6 @@ export async function initSelfCheck(): Promise<void> {
     void show(false);
   });
   el.print.addEventListener('click', () => window.print());
-  // The handout: the reasons of the directions still in play are printed open; the rest stay folded.
-  window.addEventListener('beforeprint', () => root.querySelectorAll<HTMLDetailsElement>('details[data-print="open"]:not([open])').forEach((d) => ((d.open = true), (d.dataset.printOpened = ''))));
-  window.addEventListener('afterprint', () => root.querySelectorAll<HTMLDetailsElement>('details[data-print-opened]').forEach((d) => ((d.open = false), delete d.dataset.printOpened)));
   el.share.addEventListener('click', async () => {
     const url = await compactShareUrl(state, location);
     el.shareUrl.value = url;
@@ -353,8 +352,16 @@ export async function initSelfCheck(): Promise<void> {
   const legacy = params.get(SHARE_PARAM);
   const scopeParam = params.get('scope');
   let incoming: SavedState | null | undefined;
-  if (compact !== null) incoming = await decodeCompact(compact);
-  else if (legacy !== null) incoming = decodeShare(legacy);
+  if (compact !== null) {
+    const link = await decodeCompact(compact);
+    incoming = link;
+    if (link) {
+      // The keys resolve against the questions of the link's scope, whose criteria files load first.
+      state = reduce(state, { type: 'load', state: { scope: link.scope, answers: {}, topics: null, asOf: null } });
+      const p = await planFor();
+      incoming = resolveCompact(link, p ? p.registry.keys() : index.fields.map((f) => f.id), p ? p.topics.map((t) => t.label) : []);
+    }
+  } else if (legacy !== null) incoming = decodeShare(legacy);
   if (incoming === null) notice('分享链接无法读取（可能不完整，或来自旧版本）。以下是本浏览器中保存的回答。');
   else if (incoming) {
     dispatch({ type: 'load', state: incoming });

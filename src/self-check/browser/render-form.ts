@@ -73,6 +73,25 @@ function textQuestion(f: Field, raw: string, describedBy: string[]): Child {
   ];
 }
 
+/** A long single choice (所属行业: 19 options) as a select, so the page stays short on a phone. */
+function selectQuestion(f: Field & { type: 'choice' }, raw: string, describedBy: string[]): Child {
+  const id = qid(f.id);
+  const parsed = raw === '' || raw === UNKNOWN_ANSWER ? undefined : parseFieldValue(f, raw);
+  const value = raw === UNKNOWN_ANSWER ? UNKNOWN_ANSWER : parsed?.ok && typeof parsed.value === 'string' ? parsed.value : '';
+  return h(
+    'div',
+    { class: 'sc-answer' },
+    h('label', { class: 'sc-label', for: id }, '请选择'),
+    h(
+      'select',
+      { class: 'sc-select', id, name: f.id, 'data-field': f.id, 'data-role': 'select', 'aria-describedby': describedBy.join(' ') || undefined },
+      h('option', { value: '', selected: value === '' }, '请选择…'),
+      f.options.map((o) => h('option', { value: o, selected: value === o }, o)),
+      h('option', { value: UNKNOWN_ANSWER, selected: value === UNKNOWN_ANSWER }, '不确定'),
+    ),
+  );
+}
+
 function optionsQuestion(f: Field, raw: string): Child {
   const multiple = f.type === 'choice' && f.multiple;
   const options = f.type === 'boolean' ? ['是', '否'] : f.type === 'choice' ? f.options : [];
@@ -121,7 +140,7 @@ export function questionView(f: Field, answers: Answers): HTMLElement {
       h('legend', { class: 'sc-legend' }, f.label),
       hint && h('p', { class: 'sc-hint', id: `${id}-hint` }, hint),
       h('p', { class: 'sc-error-message', id: `${id}-error`, hidden: true }),
-      text ? textQuestion(f, raw, describedBy) : optionsQuestion(f, raw),
+      text ? textQuestion(f, raw, describedBy) : f.type === 'choice' && !f.multiple && f.options.length > 8 ? selectQuestion(f, raw, describedBy) : optionsQuestion(f, raw),
     ),
   );
 }

@@ -8,7 +8,7 @@ import type { DirectionResult, KnownValue, Reason, RuleWarning, Status, SupportS
 import type { Field } from '../../schemas/index.ts';
 import { describeValue, errorText, formatNumber } from '../logic/answers.ts';
 import type { QuoteLinks } from '../logic/links.ts';
-import { gapText, GROUP_LABEL, VERDICT_LABEL, type RoundLine, type SummaryRow } from '../logic/summary.ts';
+import { gapText, GROUP_LABEL, handoutReasons, VERDICT_LABEL, type CitedReason, type RoundLine, type SummaryRow } from '../logic/summary.ts';
 import type { IslandPolicy } from '../logic/types.ts';
 import { h, type Child } from './dom.ts';
 import { qid, shortLabel } from './render-form.ts';
@@ -127,6 +127,21 @@ function rowView(row: SummaryRow): HTMLElement {
   );
 }
 
+/** The handout's cited reasons of one row (shown in print only; the screen has the details). */
+function printReasons(row: SummaryRow): Child {
+  if (row.group !== 'eligible' && row.group !== 'unknown') return null;
+  const x = handoutReasons(row.result);
+  const list = (items: readonly CitedReason[]) => items.map((c, i) => [i > 0 ? '；' : '', c.label, h('span', { class: 'sc-at' }, `（${c.at}）`)]);
+  return h(
+    'p',
+    { class: 'sc-print-reasons' },
+    x.met.length > 0 ? [h('strong', {}, '满足：'), list(x.met), '。'] : null,
+    x.open.length > 0 ? [h('strong', {}, '待补充：'), list(x.open), '。'] : null,
+    x.common > 0 ? `本政策共同条件已满足 ${x.common} 项。` : '',
+    x.confirm > 0 ? `另有 ${x.confirm} 项须人工确认（见网页详情）。` : '',
+  );
+}
+
 /** The criteria, quotes and support working of one row, folded under it. */
 function detailRow(row: SummaryRow, input: ResultsInput): HTMLElement {
   const r = row.result;
@@ -136,6 +151,7 @@ function detailRow(row: SummaryRow, input: ResultsInput): HTMLElement {
     h(
       'td',
       { colspan: 7 },
+      printReasons(row),
       h(
         'details',
         { class: 'sc-detail', id: `d-${r.policy}--${r.direction}`, 'data-print': row.group === 'eligible' || row.group === 'unknown' ? 'open' : 'hide' },

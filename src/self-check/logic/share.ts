@@ -85,17 +85,36 @@ export function shareUrl(state: SavedState, location: { origin: string; pathname
 
 // ---- compact links (v2) ------------------------------------------------------------------------------
 
-/** Query parameter of the compact link: deflated JSON, so a typical profile stays well under 500 characters. */
+/**
+ * Query parameter of the compact link. Field ids and situations travel as 4-character keys (a hash of
+ * the id, so adding fields never changes existing keys; a unit test keeps the real registry free of
+ * collisions), 是/否/不确定 as 1/0/?, the whole deflated: a typical profile stays well under 500 characters.
+ */
 export const COMPACT_PARAM = 'z';
 
+/** A short stable key for an id or a label: FNV-1a (32 bit), base 36, last 4 characters. */
+export function shortKey(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36).padStart(4, '0').slice(-4);
+}
+
 interface CompactPayload {
-  /** scope */
   s: string | null;
-  /** answers, with 是/否/不确定 as 1/0/? (the parser reads 1/0 as well; ? is mapped back) */
   a: Record<string, string>;
-  /** ticked situations, or absent before the screening */
   t?: string[];
   d?: string;
+}
+
+/** A decoded compact link, keys not yet resolved (that needs the registry of the link's scope). */
+export interface CompactLink {
+  scope: string | null;
+  answers: Record<string, string>;
+  topics: string[] | null;
+  asOf: string | null;
 }
 
 const SHORT: Record<string, string> = { 是: '1', 否: '0', unknown: '?' };
@@ -106,29 +125,41 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
   return new Uint8Array(await out.arrayBuffer());
 }
 
-/** The `z` parameter for a state: deflate-raw of a short JSON, base64url. */
+/** The `z` parameter for a state. */
 export async function encodeCompact(state: SavedState): Promise<string> {
   const a: Record<string, string> = {};
-  for (const [k, v] of Object.entries(state.answers)) a[k] = SHORT[v] ?? v;
-  const payload: CompactPayload = { s: state.scope, a, ...(state.topics ? { t: state.topics } : {}), ...(state.asOf ? { d: state.asOf } : {}) };
+  for (const [k, v] of Object.entries(state.answers)) a[shortKey(k)] = SHORT[v] ?? v;
+  const payload: CompactPayload = { s: state.scope, a, ...(state.topics ? { t: state.topics.map(shortKey) } : {}), ...(state.asOf ? { d: state.asOf } : {}) };
   return toBase64Url(await pipe(new TextEncoder().encode(JSON.stringify(payload)), new CompressionStream('deflate-raw')));
 }
 
-/** The state a `z` parameter carries, or null when it cannot be read (never throws). */
-export async function decodeCompact(param: string): Promise<SavedState | null> {
+/** What a `z` parameter carries, or null when it cannot be read (never throws). */
+export async function decodeCompact(param: string): Promise<CompactLink | null> {
   const bytes = fromBase64Url(param.trim());
   if (!bytes || bytes.length === 0 || bytes.length > 20_000) return null;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw')));
-    const p = JSON.parse(text) as Record<string, unknown>;
-    if (p === null || typeof p !== 'object') return null;
-    const raw = p.a !== null && typeof p.a === 'object' && !Array.isArray(p.a) ? (p.a as Record<string, unknown>) : {};
-    const answers = sanitizeAnswers(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, typeof v === 'string' ? (LONG[v] ?? v) : v])));
-    const topics = Array.isArray(p.t) && p.t.every((x) => typeof x === 'string') ? (p.t as string[]) : null;
-    return { scope: typeof p.s === 'string' ? p.s : null, answers, topics, asOf: isIsoDate(p.d) ? p.d : null };
+    const p = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await pipe(bytes, new DecompressionStream('deflate-raw')))) as unknown;
+    if (p === null || typeof p !== 'object' || Array.isArray(p)) return null;
+    const o = p as Record<string, unknown>;
+    const answers: Record<string, string> = {};
+    if (o.a !== null && typeof o.a === 'object' && !Array.isArray(o.a)) for (const [k, v] of Object.entries(o.a)) if (/^[0-9a-z]{4}$/.test(k) && typeof v === 'string') answers[k] = (LONG[v] ?? v).slice(0, MAX_ANSWER);
+    const topics = Array.isArray(o.t) && o.t.every((x) => typeof x === 'string') ? (o.t as string[]) : null;
+    return { scope: typeof o.s === 'string' ? o.s : null, answers, topics, asOf: isIsoDate(o.d) ? o.d : null };
   } catch {
     return null;
   }
+}
+
+/** The state of a compact link, its keys resolved against the field ids and situations of its scope. */
+export function resolveCompact(link: CompactLink, fieldIds: Iterable<string>, topics: Iterable<string>): SavedState {
+  const ids = new Map([...fieldIds].map((id) => [shortKey(id), id]));
+  const labels = new Map([...topics].map((t) => [shortKey(t), t]));
+  const answers: Answers = {};
+  for (const [k, v] of Object.entries(link.answers)) {
+    const id = ids.get(k);
+    if (id !== undefined && v.trim() !== '') answers[id] = v;
+  }
+  return { scope: link.scope, answers, topics: link.topics ? link.topics.map((k) => labels.get(k)).filter((t): t is string => t !== undefined) : null, asOf: link.asOf };
 }
 
 /** The compact share URL for a state, on the page's own origin and path. */

@@ -131,7 +131,8 @@ export interface RoundLine {
 
 /** One line per policy in scope: the round's status and the date dated conditions were judged on. */
 export function roundLines(p: Plan, a: Assessment, today: string, chosenAsOf: string | null): RoundLine[] {
-  const ids = [...new Set(a.results.map((r) => r.policy))];
+  // Guidance documents have no round; their rows say 指导性 and are folded away.
+  const ids = [...new Set(a.results.map((r) => r.policy))].filter((id) => p.data.policies.find((x) => x.id === id)?.kind === 'funding-call');
   return ids.map((id) => {
     const policy = p.data.policies.find((x) => x.id === id)!;
     const round = roundStatus({ fundingCall: policy.kind === 'funding-call', deadline: policyDeadline(policy) }, today);
@@ -185,4 +186,27 @@ export function summaryRows(p: Plan, a: Assessment, today: string): SummaryRow[]
     };
   });
   return GROUP_ORDER.flatMap((g) => rows.filter((r) => r.group === g));
+}
+
+/** One cited line of the printed handout. */
+export interface CitedReason {
+  label: string;
+  at: string;
+}
+
+/**
+ * The reasons the handout prints for a direction still in play, each with the place of its clause: for
+ * an eligible direction the direction's own conditions it meets (the policy's common conditions are
+ * counted, not repeated per direction); for an unknown one what is still open. Verbatim quotes stay a
+ * click away online.
+ */
+export function handoutReasons(r: DirectionResult): { met: CitedReason[]; open: CitedReason[]; confirm: number; common: number } {
+  const cite = (x: Reason): CitedReason => ({ label: x.label, at: x.at });
+  const metLeaves = r.reasons.flatMap((x) => leaves(x, 'met'));
+  return {
+    met: r.verdict === 'eligible' ? metLeaves.filter((x) => x.scope === 'direction').map(cite) : [],
+    open: r.reasons.flatMap((x) => leaves(x, 'unknown')).map(cite),
+    confirm: r.confirm.length,
+    common: metLeaves.filter((x) => x.scope === 'policy').length,
+  };
 }
