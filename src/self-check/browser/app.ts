@@ -137,7 +137,7 @@ export async function initSelfCheck(): Promise<void> {
     } else if (step.kind === 'question') {
       const f = step.question.field;
       title = f.label;
-      el.progress.textContent = editing ? '修改回答' : `已回答 ${step.asked} 题`;
+      el.progress.textContent = editing ? '修改回答' : describeScope(p!.scope, index);
       el.page.replaceChildren(singleQuestionView(f, state.answers, editing ? '' : purposeText(p!, step.question)));
       el.submit.textContent = editing ? '保存并查看结果' : '继续';
     } else if (step.kind === 'results') {
