@@ -42,7 +42,7 @@ export interface Plan {
   keys: Set<string>;
   /** Asked fields each direction in scope reads (derived ones replaced by their inputs). */
   reads: Map<string, Set<string>>;
-  /** Screening questions (fields marked `screen`) some direction in scope reads, in registry order. */
+  /** Screening questions (fields marked `screen`) at least two directions in scope read, in registry order. */
   screening: Field[];
   /** The situations offered at the screening; empty when there are fewer than two (nothing to choose). */
   topics: TopicOption[];
@@ -96,7 +96,8 @@ export function plan(scope: Scope, data: IslandData): Plan {
     refs,
     keys: new Set(refs.map(keyOf)),
     reads,
-    screening: inScope.filter((f) => f.screen === true),
+    // A screening question read by one direction only is asked like any other, if that direction is still open.
+    screening: inScope.filter((f) => f.screen === true && [...reads.values()].filter((r) => r.has(f.id)).length >= 2),
     topics,
     declarations: declarations.length >= 2 ? declarations : [],
   };
