@@ -160,6 +160,7 @@ export async function initSelfCheck(): Promise<void> {
       fragment(
         summaryView({
           rows,
+          answers: state.answers,
           rounds: roundLines(p, a, today, state.asOf),
           notices: notices(p, a),
           results: a.results,
@@ -296,7 +297,7 @@ export async function initSelfCheck(): Promise<void> {
       e.preventDefault();
       editing = id.slice(2);
       void show(true);
-    } else if (id === 'scope') {
+    } else if (id === 'scope' || id === 'sc-page-scope') {
       e.preventDefault();
       history.pushState(null, '', '#scope');
       showScope();

@@ -180,7 +180,7 @@ export function singleQuestionView(f: Field, answers: Answers, purpose: string):
 }
 
 /** A tick list answering several questions at once (the situations, the declarations). */
-function tickList(name: string, legend: string, hint: string, options: ReadonlyArray<{ value: string; label: string; checked: boolean; note?: string }>, extra?: Child): HTMLElement {
+function tickList(name: string, legend: string, hint: string, options: ReadonlyArray<{ value: string; label: string; checked: boolean; note?: string; field?: string }>, extra?: Child): HTMLElement {
   return h(
     'div',
     { class: 'sc-q', 'data-question': name },
@@ -193,7 +193,7 @@ function tickList(name: string, legend: string, hint: string, options: ReadonlyA
         'div',
         { class: 'sc-choices' },
         options.map((o, i) =>
-          h('div', { class: 'sc-choice' }, h('input', { type: 'checkbox', id: `${name}-${i + 1}`, name, value: o.value, checked: o.checked, 'data-role': name }), h('label', { for: `${name}-${i + 1}` }, o.label, o.note ? h('span', { class: 'sc-option-note' }, o.note) : null)),
+          h('div', { class: 'sc-choice' }, h('input', { type: 'checkbox', id: `${name}-${i + 1}`, name, value: o.value, checked: o.checked, 'data-role': name, 'data-field': o.field }), h('label', { for: `${name}-${i + 1}` }, o.label, o.note ? h('span', { class: 'sc-option-note' }, o.note) : null)),
         ),
         extra,
       ),
@@ -227,7 +227,7 @@ export function screeningView(input: ScreeningInput): Child {
           'sc-declarations',
           '以下情形有适用于贵企业的吗？',
           '勾选适用的；未勾选的按“否”处理。拿不准的，请勾选最后一项，之后逐一询问。',
-          input.declarations.map((f) => ({ value: f.id, label: shortLabel(f), checked: yes(f.id) })),
+          input.declarations.map((f) => ({ value: f.id, label: shortLabel(f), checked: yes(f.id), field: f.id })),
           h('div', { class: 'sc-choice' }, h('input', { type: 'checkbox', id: 'sc-declarations-unsure', name: 'sc-declarations-unsure', value: 'unsure' }), h('label', { for: 'sc-declarations-unsure' }, '其中有我拿不准的')),
         )
       : null,

@@ -6,7 +6,7 @@
 import type { InputError } from '../../engine/parse-input.ts';
 import type { DirectionResult, KnownValue, Reason, RuleWarning, Status, SupportStep } from '../../engine/types.ts';
 import type { Field } from '../../schemas/index.ts';
-import { describeValue, errorText, formatNumber } from '../logic/answers.ts';
+import { describeValue, errorText, formatNumber, summariseAnswer } from '../logic/answers.ts';
 import type { QuoteLinks } from '../logic/links.ts';
 import { gapText, GROUP_LABEL, handoutReasons, VERDICT_LABEL, type CitedReason, type RoundLine, type SummaryRow } from '../logic/summary.ts';
 import type { IslandPolicy } from '../logic/types.ts';
@@ -181,6 +181,8 @@ function tableView(rows: readonly SummaryRow[], input: ResultsInput, caption: st
 
 export interface SummaryInput extends ResultsInput {
   rows: readonly SummaryRow[];
+  /** The answers given, for the “您的回答” list with its 修改 links. */
+  answers: Readonly<Record<string, string>>;
   rounds: readonly RoundLine[];
   notices: readonly RuleWarning[];
 }
@@ -208,6 +210,7 @@ export function summaryView(input: SummaryInput): Child {
         )
       : null,
     errorsView(input),
+    answersView(input),
     folded.map((g) =>
       h('details', { class: `sc-fold sc-fold--${g}`, 'data-group': g }, h('summary', {}, `${GROUP_LABEL[g]}（${count(g)} 个方向）`), tableView(input.rows.filter((r) => r.group === g), input, GROUP_LABEL[g], `sc-table-${g}`)),
     ),
@@ -221,5 +224,30 @@ function errorsView(input: ResultsInput): Child {
     { class: 'sc-warnings' },
     h('p', {}, h('strong', {}, `有 ${input.errors.size} 项回答无法识别，已按“不确定”处理：`)),
     h('ul', {}, [...input.errors].map(([id, e]) => h('li', {}, h('a', { href: `#${qid(id)}` }, errorText(e))))),
+  );
+}
+
+/** Every answer given, each with a 修改 link back to its question (GOV.UK “check your answers”, folded). */
+function answersView(input: SummaryInput): Child {
+  const given = [...input.registry.values()].filter((f) => Object.hasOwn(input.answers, f.id));
+  if (given.length === 0) return null;
+  return h(
+    'details',
+    { class: 'sc-fold sc-answers' },
+    h('summary', {}, `您的回答（${given.length} 项）`),
+    h(
+      'dl',
+      { class: 'sc-summary' },
+      given.map((f) => {
+        const s = summariseAnswer(f, input.answers);
+        return h(
+          'div',
+          { class: `sc-summary__row sc-summary__row--${s.state}` },
+          h('dt', { class: 'sc-summary__key' }, shortLabel(f)),
+          h('dd', { class: 'sc-summary__value' }, s.text),
+          h('dd', { class: 'sc-summary__action' }, h('a', { href: `#${qid(f.id)}` }, '修改', h('span', { class: 'visually-hidden' }, `：${shortLabel(f)}`))),
+        );
+      }),
+    ),
   );
 }
