@@ -125,7 +125,7 @@ describe('summary', () => {
     expect(smart.group).toBe('ineligible');
     expect(smart.gaps[0]).toMatchObject({ value: 2500, threshold: 3000, gap: 500 });
     expect(smart.note).toBe(gapText(smart.gaps[0]!));
-    expect(smart.note).toMatch(/2,?500 万元，需 3,?000 万元以上/);
+    expect(smart.note).toMatch(/2500万元，需 3000万元以上/);
     expect(smart.contact?.phone).toMatch(/^025-/);
     expect(smart.checklistUrl).toBe('/policies/jiangsu-2023-fund-guide/directions/smart-factory/checklist/');
     const unknown = rows.find((r) => r.group === 'unknown');

@@ -11,6 +11,7 @@ import { allCriteria, applicableCriteria } from '../../model/criteria.ts';
 import { roundStatus, type RoundStatus } from '../../model/round.ts';
 import { checklistUrl, directionUrl } from '../../model/routes.ts';
 import type { Field } from '../../schemas/index.ts';
+import { formatWan } from '../../lib/format.ts';
 import { describeValue, formatNumber } from './answers.ts';
 import { keyOf, type Assessment, type Plan } from './planner.ts';
 import type { IslandContact, IslandPolicy } from './types.ts';
@@ -48,7 +49,8 @@ export interface SummaryRow {
   checklistUrl: string;
 }
 
-const wan = (n: number) => (n >= 10000 && n % 1000 === 0 ? `${formatNumber(n / 10000)} 亿元` : `${formatNumber(n)} 万元`);
+/** Amounts as the texts print them: 3000万元, 1.2亿元. */
+const wan = formatWan;
 
 export function supportText(r: DirectionResult): string {
   if (r.verdict === 'guidance') return '指导性文件，不据此申报资金';
