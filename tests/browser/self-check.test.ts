@@ -143,7 +143,7 @@ describe('self-check: a busy manager from the home page to the results', () => {
     await context.close();
   });
 
-  it('a Jiangsu smart factory (one policy): eligible with its amount; no deadline printed, no today; ≤ 2 printed pages; a short share link reproduces the results', async () => {
+  it('a Jiangsu smart factory (one policy): eligible with its amount; no deadline printed, no today; ≤ 2 printed pages; a short share link reproduces the results; answers survive a reload; 修改 returns to the results', async () => {
     const { page, context, errors } = await openPage('/');
     await startFromHome(page, 'policy', 'jiangsu-2023-fund-guide');
     const asked = await fillQuestionnaire(page, SMART_FACTORY, SMART_TOPICS);
@@ -166,6 +166,19 @@ describe('self-check: a busy manager from the home page to the results', () => {
     expect(await rows(other.page)).toEqual(ui);
     expect(other.errors).toEqual([]);
     await other.context.close();
+
+    // Answers survive a reload; 修改 from the results returns to the question, then to the results.
+    await page.reload();
+    await page.waitForSelector('#sc-results:not([hidden])');
+    expect(await rows(page)).toEqual(ui);
+    await page.locator('.sc-answers > summary').click();
+    await page.click('.sc-answers a[href="#q-totalInvestmentWan"]');
+    await page.fill('#q-totalInvestmentWan', '2500');
+    await page.click('#sc-submit');
+    await page.waitForSelector('#sc-results:not([hidden])');
+    const changed = (await rows(page))['jiangsu-2023-fund-guide/smart-factory']!;
+    expect(changed.verdict).toBe('ineligible');
+    expect(changed.note).toContain('2500万元，需 3000万元以上');
     expect(errors).toEqual([]);
     await context.close();
   });
