@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { OpenData, type ExportedPolicy } from '../schemas/open-data.ts';
 import { displayName } from '../data/text.ts';
 import { firstDay, todayInShanghai } from './dates.ts';
-import type { Corpus, Policy } from './corpus.ts';
+import { getCorpus, type Corpus, type Policy } from './corpus.ts';
+import { getCrosswalk, type Crosswalk } from './crosswalk.ts';
 
 /** One policy as published in the open data: the validated files plus build-time conveniences. */
 export function exportPolicy(p: Policy): ExportedPolicy {
@@ -17,16 +18,25 @@ export function exportPolicy(p: Policy): ExportedPolicy {
   };
 }
 
-export function exportCorpus(corpus: Corpus, today = todayInShanghai()): OpenData {
+export function exportCorpus(corpus: Corpus, crosswalk: Crosswalk, today = todayInShanghai()): OpenData {
   const sharedIds = new Set(corpus.policies.flatMap((p) => p.fields.map((f) => f.id)));
   return {
     generated: today,
     fields: corpus.fields.filter((f) => !sharedIds.has(f.id)),
     policies: corpus.policies.map(exportPolicy),
+    crosswalk,
   };
 }
 
 /** JSON Schema of the open data, generated from the same zod schemas that validate the YAML. */
 export function openDataJsonSchema(): unknown {
   return z.toJSONSchema(OpenData, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' });
+}
+
+let built: OpenData | undefined;
+
+/** The build's open data, exported once: policies.json, the tables and the workbook all read it. */
+export function getOpenData(): OpenData {
+  built ??= exportCorpus(getCorpus(), getCrosswalk());
+  return built;
 }
