@@ -40,3 +40,12 @@ export function getOpenData(): OpenData {
   built ??= exportCorpus(getCorpus(), getCrosswalk());
   return built;
 }
+
+/** The files' text, shared by their endpoints and the download list (which shows each file's size). */
+export const policiesJsonText = () => JSON.stringify(getOpenData(), null, 2);
+export const policyJsonText = (id: string) => {
+  const p = getOpenData().policies.find((x) => x.id === id);
+  if (!p) throw new Error(`未知的政策 id：${id}`);
+  return JSON.stringify(p, null, 2);
+};
+export const schemaJsonText = () => JSON.stringify(openDataJsonSchema(), null, 2);

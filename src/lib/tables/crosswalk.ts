@@ -9,7 +9,7 @@ import type { CrosswalkRow } from '../../schemas/tables.ts';
 import { list, oneLine } from './shared.ts';
 
 export function crosswalkRows(data: OpenData): CrosswalkRow[] {
-  const directions = new Map(data.policies.flatMap((p) => p.directions.map((d) => [`${p.id}/${d.id}`, d] as const)));
+  const directions = new Map<string, (typeof data.policies)[number]['directions'][number]>(data.policies.flatMap((p) => p.directions.map((d) => [`${p.id}/${d.id}`, d] as const)));
   const named = (ref: string) => {
     const d = directions.get(ref);
     if (!d) throw new Error(`比较主题引用了不存在的方向：${ref}`);

@@ -7,7 +7,7 @@ import writeXlsxFile, { type Sheet } from 'write-excel-file/node';
 import type { OpenData } from '../../schemas/open-data.ts';
 import { rowCells, TABLE_NAMES, tableColumns, tableRows } from './index.ts';
 
-export async function workbookBytes(data: OpenData): Promise<Uint8Array> {
+export async function workbookBytes(data: OpenData): Promise<Uint8Array<ArrayBuffer>> {
   const sheets: Sheet<never>[] = TABLE_NAMES.map((name) => ({
     sheet: name,
     stickyRowsCount: 1,
