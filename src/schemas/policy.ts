@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CitationFields, Id, MaybeStated } from './citation.ts';
+import { CitationFields, Id, IsoDate, MaybeStated } from './citation.ts';
 import { Criterion } from './criterion.ts';
 import { KeyDate } from './key-date.ts';
 import { Material } from './material.ts';
@@ -46,6 +46,20 @@ export const PolicyFile = z
     /** 主送: to whom the document is addressed. */
     addressees: MaybeStated.describe('主送单位，或原文未载明'),
     programmes: z.array(Programme).min(1).describe('专项（方向的上一级分组）'),
+    /**
+     * For a funding call that prints no application deadline: the date its own text counts to, used as
+     * the self-check's as-of date (“距申报时间…” and the like) instead of the clock. Cited; the date's
+     * year, month and day must appear in the quote.
+     */
+    asOf: z
+      .object({
+        date: IsoDate.describe('判断基准日（ISO 日期）'),
+        label: z.string().trim().min(2).describe('为何以此日为基准，如 “原文统计截止日（截至 2022 年 6 月 30 日）”'),
+        ...CitationFields,
+      })
+      .strict()
+      .optional()
+      .describe('判断基准日：原文未印申报截止日时，自查中日期类条件按原文自身载明的这一日期判断（不按当天）'),
     dates: z.array(KeyDate).default([]).describe('政策的日期'),
     /** Conditions that apply to every direction (blacklists, safety accidents, double funding). */
     eligibility: z.array(Criterion).default([]).describe('适用于全部方向的条件（黑名单、安全事故、重复支持等）'),

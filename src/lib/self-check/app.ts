@@ -374,7 +374,7 @@ export async function initSelfCheck(): Promise<void> {
     const parts = [...perPolicy].map(([id, d]) => {
       const pol = policies.get(id);
       const deadline = pol && compiled.policies.find((c) => c.policy.id === id)?.deadline;
-      return `${pol?.shortTitle ?? id}：${d ?? '无'}${deadline ? '（申报截止日）' : '（原文无申报截止日，按今天）'}`;
+      return `${pol?.shortTitle ?? id}：${d ?? '无'}${deadline ? '（申报截止日）' : d ? '（原文无申报截止日，按原文载明的基准日）' : ''}`;
     });
     return `日期类条件按各政策的申报截止日判断——${parts.join('；')}。`;
   }
