@@ -8,7 +8,7 @@
  * by `npm run build:cli`. Plain JavaScript: it must run before anything is compiled.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -19,11 +19,13 @@ export const BUNDLE = join(OUT_DIR, 'selfcheck.mjs');
 export const SNAPSHOT = join(OUT_DIR, 'engine-data.json');
 
 export async function buildCli() {
-  rmSync(OUT_DIR, { recursive: true, force: true });
-  mkdirSync(OUT_DIR, { recursive: true });
+  // Built beside the old one and swapped in at the end, so a call running meanwhile never sees half a bundle.
+  const tmp = `${OUT_DIR}.${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
   await build({
     entryPoints: { selfcheck: join(ROOT, 'scripts', 'selfcheck.ts') },
-    outdir: OUT_DIR,
+    outdir: tmp,
     outExtension: { '.js': '.mjs' },
     bundle: true,
     splitting: true,
@@ -36,7 +38,9 @@ export async function buildCli() {
     // Some bundled packages still call require() for Node built-ins.
     banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  execFileSync(process.execPath, [BUNDLE, '--write-snapshot', SNAPSHOT], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, POLICIES_DIR: '' } });
+  execFileSync(process.execPath, [join(tmp, 'selfcheck.mjs'), '--write-snapshot', join(tmp, 'engine-data.json')], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, POLICIES_DIR: '' } });
+  rmSync(OUT_DIR, { recursive: true, force: true });
+  renameSync(tmp, OUT_DIR);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
