@@ -31,10 +31,10 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileCorpus, evaluateProfile, fieldRegistry, isIsoDate, type EngineData, type EnginePolicy } from '../src/engine/index.ts';
-import { toBriefOutput, toOutput, type BriefOutput, type Output } from '../src/engine/output.ts';
+import { evaluate as evaluateRaw, type BriefOutput, type Output } from '../src/engine/api.ts';
+import { compileCorpus, isIsoDate, type EngineData, type EnginePolicy } from '../src/engine/index.ts';
 import { describeInput, inputError } from '../src/engine/parse-input.ts';
-import { profileJsonSchema, validateProfile } from '../src/engine/profile.ts';
+import { profileJsonSchema } from '../src/engine/profile.ts';
 import { todayInShanghai } from '../src/lib/dates.ts';
 
 /** A failure to report in one line with an exit status; anything else is a bug, reported tersely too. */
@@ -232,26 +232,24 @@ async function main(argv: readonly string[]): Promise<number> {
   checkDate('--as-of', args.asOf);
   checkDate('--today', args.today);
   const data = await load();
-  const registry = fieldRegistry(data);
   if (args.schema) {
-    process.stdout.write(JSON.stringify(profileJsonSchema(registry), null, 2) + '\n');
+    process.stdout.write(JSON.stringify(profileJsonSchema(compileCorpus(data).registry), null, 2) + '\n');
     return 0;
   }
   if (args.policy !== undefined && !data.policies.some((p) => p.id === args.policy)) {
     const ids = data.policies.map((p) => p.id).join('、');
     throw new Exit(inputError('', '--policy', `已有的政策 id（${ids}）`, describeInput(args.policy)).message, 2);
   }
-  const compiled = compileCorpus(data);
   const options = {
     today: args.today ?? todayInShanghai(now()),
+    brief: args.brief,
     ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
     ...(args.policy !== undefined ? { policy: args.policy } : {}),
   };
   const evaluate = (raw: unknown): Output | BriefOutput => {
-    const checked = validateProfile(raw, registry);
-    if (!checked.ok) throw new Exit(checked.errors.map((e) => e.message).join('；'), 2);
-    const out = toOutput(evaluateProfile(compiled, checked.profile, options), data);
-    return args.brief ? toBriefOutput(out) : out;
+    const result = evaluateRaw(data, raw, options);
+    if (!result.ok) throw new Exit(result.errors.map((e) => e.message).join('；'), 2);
+    return result.output;
   };
 
   if (args.batch === undefined) {
