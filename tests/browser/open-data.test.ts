@@ -62,7 +62,7 @@ describe('/data/ over dist', () => {
   it('says how to cite the data and on what terms it may be reused', () => {
     contains(html, 'id="cite"');
     contains(html, 'CC BY 4.0');
-    contains(html, 'rel="license"');
+    contains(html, 'creativecommons.org/licenses/by/4.0/');
     contains(html, '政府机关公开发布的文件');
   });
 

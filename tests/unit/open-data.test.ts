@@ -75,7 +75,7 @@ describe('flat tables', () => {
     expect(Number(threshold.value)).not.toBeNaN();
     expect(rows.filter((r) => r.to_confirm === 'true').every((r) => r.kind === 'confirm' && r.operator === '')).toBe(true);
     expect(rows.some((r) => r.kind === 'dateWindow' && r.upper_inclusive === 'false')).toBe(true);
-    expect(rows.some((r) => r.direction === '' && r.id.includes('/*/'))).toBe(true);
+    expect(rows.some((r) => r.direction === '' && r.id!.includes('/*/'))).toBe(true);
     expect(rows.some((r) => r.group_kind === 'any')).toBe(true);
   });
 
