@@ -12,6 +12,7 @@ import { z } from 'zod';
 const text = (description: string) => z.string().describe(description);
 const maybeText = (description: string) => z.string().nullable().describe(description);
 const num = (description: string, unit?: string) => z.number().nullable().meta({ description, ...(unit ? { unit } : {}) });
+const count = (description: string, unit?: string) => z.number().int().meta({ description, ...(unit ? { unit } : {}) });
 const flag = (description: string) => z.boolean().describe(description);
 const maybeFlag = (description: string) => z.boolean().nullable().describe(description);
 
@@ -24,18 +25,18 @@ export const DirectionRow = z.object({
   policy,
   direction: text('方向 id，在同一政策内唯一'),
   province: text('省份'),
-  year: num('文件年份', '年'),
+  year: count('文件年份', '年'),
   policy_kind: text('文件类型：funding-call 资金申报通知，implementation-opinion 实施意见，work-notice 工作通知'),
   programme: text('所属专项 id'),
   programme_name: text('所属专项名称，按原文'),
-  order: num('在专项内的顺序（原文顺序）'),
+  order: count('在专项内的顺序（原文顺序）'),
   name: text('方向名称，按原文'),
   summary: text('支持内容的白话概述（本站撰写）'),
   applicants: maybeText('申报主体，按原文；空表示原文未载明'),
   support_method: maybeText('支持方式：subsidy 补助，interest-subsidy 贴息，reward 奖励，risk-compensation 风险补偿，service-purchase 政府购买服务；空表示无资金（指导性文件）'),
   support_formula: maybeText('金额计算方式：rate 比例，fixed 定额，parts 多部分合计，tiers 分档，upTo 不超过上限，notStated 原文未载明金额（明细见 support.csv）'),
   quota: maybeText('支持数量的表述，按原文；空表示原文未载明'),
-  criteria_count: num('叶条件数（本方向自己的；政策级条件见 criteria.csv 中 direction 为空的行）', '条'),
+  criteria_count: count('叶条件数（本方向自己的；政策级条件见 criteria.csv 中 direction 为空的行）', '条'),
   apply_free: flag('免申即享 / 无须申报'),
   scheme_separately: flag('具体方案另行通知'),
   guidance_only: flag('仅为指导方向（自查结论不会是“符合”）'),
