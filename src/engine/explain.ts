@@ -3,7 +3,7 @@
  * and the requirement in structured form (operator, threshold and unit; the list; the date window; the
  * years), next to the readable text. Pure: walks the reason tree beside the criterion tree it came from.
  */
-import type { Criterion } from '../schemas/index.ts';
+import type { Criterion, Field } from '../schemas/index.ts';
 import { applicableCriteria } from '../model/criteria.ts';
 import type { EngineDirection, EnginePolicy, KnownValue, Reason, Status } from './types.ts';
 
@@ -21,7 +21,10 @@ export interface ExplainedReason {
   kind: Criterion['kind'];
   status: Status;
   label: string;
-  /** Profile field ids this criterion read (for a group, every field its items read). */
+  /**
+   * Profile field ids this criterion read: its field and, for a derived one (a growth rate, a share),
+   * the answers it is computed from; for a group, every field its items read.
+   */
   fields: string[];
   /** The firm's answer for a leaf's field (derived values included); null when unanswered. */
   value: KnownValue | null;
@@ -54,9 +57,18 @@ function requirementOf(c: Criterion, asOf: string | null, r: Reason): Requiremen
   }
 }
 
-function explain(r: Reason, c: Criterion | undefined, asOf: string | null): ExplainedReason {
-  const items = r.items?.map((item, i) => explain(item, c ? childOf(c, item.criterion, i) : undefined, asOf));
-  const fields = items ? [...new Set(items.flatMap((i) => i.fields))] : r.field !== undefined ? [r.field] : [];
+/** A field and, when it is derived, everything it is computed from (depth-bounded against a cyclic registry). */
+function fieldsRead(id: string, registry: ReadonlyMap<string, Field>, out: string[] = [], depth = 0): string[] {
+  if (out.includes(id)) return out;
+  out.push(id);
+  const f = registry.get(id);
+  if (f?.type === 'derived' && depth < 16) for (const dep of f.derive.of) fieldsRead(dep, registry, out, depth + 1);
+  return out;
+}
+
+function explain(r: Reason, c: Criterion | undefined, asOf: string | null, registry: ReadonlyMap<string, Field>): ExplainedReason {
+  const items = r.items?.map((item, i) => explain(item, c ? childOf(c, item.criterion, i) : undefined, asOf, registry));
+  const fields = items ? [...new Set(items.flatMap((i) => i.fields))] : r.field !== undefined ? fieldsRead(r.field, registry) : [];
   return {
     criterion: r.criterion,
     scope: r.scope,
@@ -83,10 +95,16 @@ function childOf(c: Criterion, id: string, index: number): Criterion | undefined
 const applicable = new WeakMap<EngineDirection, { own: Criterion[]; shared: Criterion[] }>();
 
 /** Explains a direction's reasons, finding each top-level criterion among the ones that apply to it. */
-export function explainReasons(policy: EnginePolicy, direction: EngineDirection, reasons: readonly Reason[], asOf: string | null): ExplainedReason[] {
+export function explainReasons(
+  policy: EnginePolicy,
+  direction: EngineDirection,
+  reasons: readonly Reason[],
+  asOf: string | null,
+  registry: ReadonlyMap<string, Field>,
+): ExplainedReason[] {
   let lists = applicable.get(direction);
   if (!lists) applicable.set(direction, (lists = { own: applicableCriteria({}, direction), shared: applicableCriteria(policy, { id: direction.id }) }));
   const { own, shared } = lists;
   const find = (r: Reason) => (r.scope === 'policy' ? shared : own).find((c) => c.id === r.criterion);
-  return reasons.map((r) => explain(r, find(r), asOf));
+  return reasons.map((r) => explain(r, find(r), asOf, registry));
 }

@@ -6,6 +6,7 @@
  */
 import type { RoundStatus } from '../model/round.ts';
 import { explainReasons, type ExplainedReason } from './explain.ts';
+import { compileCorpus } from './index.ts';
 import type { AsOfBasis, EngineData, Evaluation, RuleWarning, SupportBasis, SupportStep, Verdict } from './types.ts';
 
 export interface OutputResult {
@@ -63,6 +64,7 @@ export function toBriefOutput(output: Output): BriefOutput {
 
 export function toOutput(evaluation: Evaluation, data: EngineData): Output {
   const policies = new Map(data.policies.map((p) => [p.id, p]));
+  const { registry } = compileCorpus(data);
   return {
     asOf: evaluation.asOf,
     asOfBasis: evaluation.asOfBasis,
@@ -82,7 +84,7 @@ export function toOutput(evaluation: Evaluation, data: EngineData): Output {
         maxSupportWan: r.maxSupportWan,
         supportBasis: r.supportBasis,
         supportWorking: r.supportWorking,
-        reasons: explainReasons(policy, direction, r.reasons, r.asOf),
+        reasons: explainReasons(policy, direction, r.reasons, r.asOf, registry),
       };
     }),
     warnings: evaluation.warnings,
