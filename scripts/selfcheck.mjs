@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
  * `npm run selfcheck`: runs the bundled CLI (.cache/cli/selfcheck.mjs), first (re)building it when it
- * is missing or older than any source it is built from (src/, scripts/selfcheck.ts, package-lock.json).
- * The data snapshot checks its own freshness against policies/ (see scripts/selfcheck.ts).
+ * is missing or older than any source it is built from (src/, scripts/selfcheck.ts, package-lock.json)
+ * or than the data it snapshots (policies/). The bundle also checks its snapshot against policies/ itself
+ * (see scripts/selfcheck.ts), so running it directly never uses stale data.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +22,12 @@ function newestUnder(dir) {
 function stale() {
   if (!existsSync(BUNDLE) || !existsSync(SNAPSHOT)) return true;
   const built = statSync(BUNDLE).mtimeMs;
-  const sources = Math.max(newestUnder(join(ROOT, 'src')), statSync(join(ROOT, 'scripts', 'selfcheck.ts')).mtimeMs, statSync(join(ROOT, 'package-lock.json')).mtimeMs);
+  const sources = Math.max(
+    newestUnder(join(ROOT, 'src')),
+    newestUnder(join(ROOT, 'policies')),
+    statSync(join(ROOT, 'scripts', 'selfcheck.ts')).mtimeMs,
+    statSync(join(ROOT, 'package-lock.json')).mtimeMs,
+  );
   return sources > built;
 }
 
