@@ -26,7 +26,8 @@
  * sources changed), which reads a JSON snapshot of the engine's data instead of parsing and checking
  * the YAML. The snapshot records the policies folder's file sizes and times; if they differ, or with
  * POLICIES_DIR (tests use a small fixture), the YAML is loaded and checked as before.
- * SELFCHECK_NOW (an ISO instant) replaces the clock, for tests.
+ * SELFCHECK_NOW (an ISO instant) replaces the clock, for tests. `--write-snapshot <file>` (used by
+ * scripts/build-cli.mjs) loads and checks the YAML and writes the snapshot.
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -99,7 +100,7 @@ function projectRoot(): string {
 
 const ROOT = projectRoot();
 /** Where scripts/build-cli.mjs puts the bundle and its data snapshot. */
-export const SNAPSHOT_FILE = join(ROOT, '.cache', 'cli', 'engine-data.json');
+const SNAPSHOT_FILE = join(ROOT, '.cache', 'cli', 'engine-data.json');
 
 interface Snapshot {
   /** Every file under policies/ with its size and modification time: a change means the snapshot is stale. */
@@ -108,7 +109,7 @@ interface Snapshot {
 }
 
 /** Sizes and times of every file under `dir`: cheap (no reading), and any edit changes it. */
-export function fingerprint(dir: string): string {
+function fingerprint(dir: string): string {
   const out: string[] = [];
   const walk = (d: string) => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
