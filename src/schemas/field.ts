@@ -15,6 +15,17 @@ const FieldBase = z.object({
   help: z.string().min(1).optional().describe('问题下方的一句说明'),
   /** Step of the questionnaire the question belongs to. */
   step: z.enum(['basic', 'project', 'finance', 'qualification', 'financing', 'green']).describe('问卷步骤：basic 基本情况，project 项目，finance 财务，qualification 资质，financing 融资，green 绿色'),
+  /**
+   * The self-check's screening: true for the few questions asked first, on one page (where the project
+   * is, where the firm is registered, its industry). Default false.
+   */
+  screen: z.boolean().optional().describe('为 true 时是自查最先提出的筛选问题（项目所在地、注册地、行业等），默认 false'),
+  /**
+   * The situation this question belongs to, as the screening's “which of these apply to you” option reads
+   * (e.g. 兼并重组（并购）). The options are the topics of the fields the directions in scope read; a topic
+   * left unticked is never asked about. Fields without a topic are asked whenever a direction needs them.
+   */
+  topic: z.string().min(2).optional().describe('问题所属的情形（筛选页“以下哪些情况适用于您”的选项，如 “兼并重组（并购）”）；未勾选的情形不再追问'),
 });
 
 export const NumberField = FieldBase.extend({
