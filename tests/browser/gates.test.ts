@@ -32,6 +32,8 @@ const KINDS: Record<string, RegExp> = {
   compareTheme: /^\/compare\/(?!same-answers|shanxi-over-time)[^/]+\/$/,
   search: /^\/search\/$/,
   notFound: /^\/404\.html$/,
+  data: /^\/data\/$/,
+  codebook: /^\/data\/codebook\/$/,
 };
 
 afterAll(closeBrowser);
