@@ -1,0 +1,14 @@
+import { getCorpus } from '../src/lib/corpus.ts';
+import { searchPayload } from '../src/lib/search-docs.ts';
+import { createSearcher } from '../src/search/engine.ts';
+import { loadQuerySet, scoreCase, summarise } from '../tests/search/query-set.ts';
+const s = createSearcher(JSON.parse(JSON.stringify(searchPayload(getCorpus()))));
+const set = loadQuerySet();
+const known = new Set(s.docs.map((d) => d.url));
+const urls = (q: string) => { const o = s.search(q); return o.state === 'results' ? o.hits.map((h) => h.doc.url) : []; };
+for (const c of set.queries) for (const u of [...c.expect, ...c.anyOf]) if (!known.has(u)) console.log('UNKNOWN', c.q, u);
+const scores = set.queries.map((c) => scoreCase(c, urls(c.q)));
+const sum = summarise(scores, set.nothing.map((q) => ({ q, urls: urls(q) })));
+for (const m of sum.misses) console.log('MISS', m.q, m.firstRank, m.top.map((u) => s.docs.find((d) => d.url === u)?.title).join(' | '));
+for (const m of sum.nonEmptyNothing) console.log('NONEMPTY', m.q, m.top.join(' '));
+console.log({ ...sum, misses: sum.misses.length, nonEmptyNothing: sum.nonEmptyNothing.length });
