@@ -86,7 +86,7 @@ export interface BuildOptions {
 
 const PHASES = /\[build\] (✓ Completed|\d+ page\(s\) built)|\[types\] Generated|Completed in|\[vite\] ✓ built|Indexed \d+ pages|Finished in|error|Error/;
 
-/** `astro build` then `pagefind --site dist`, exactly as `npm run build` does, measured. */
+/** `astro build`, exactly as `npm run build` does, measured. */
 export async function buildSite(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(options.env ?? {}) };
   const echo = options.progress ? PHASES : undefined;
@@ -96,19 +96,16 @@ export async function buildSite(dir: string, options: BuildOptions = {}): Promis
   if (astro.code !== 0) {
     return { ...base, ok: false, pagefind: null, totalMs: astro.wallMs, cpuMs: astro.cpuMs, maxRssBytes: astro.maxRssBytes, peakTreeRssBytes: astro.peakTreeRssBytes, htmlPages: 0, failure: `astro build 退出码 ${astro.code}：\n${logTail(astro.log)}` };
   }
-  const pagefind = await runMeasured(process.execPath, [binScript('pagefind'), '--site', 'dist'], { cwd: dir, env, logFile: join(dir, 'pagefind.log'), ...(echo ? { echo } : {}) });
-  const cpuMs = astro.cpuMs !== null && pagefind.cpuMs !== null ? astro.cpuMs + pagefind.cpuMs : null;
-  const maxRssBytes = astro.maxRssBytes !== null && pagefind.maxRssBytes !== null ? Math.max(astro.maxRssBytes, pagefind.maxRssBytes) : null;
+  // The search index is an Astro endpoint (src/pages/search/index.json.ts): no separate indexing step.
   return {
     ...base,
-    ok: pagefind.code === 0,
-    pagefind,
-    totalMs: astro.wallMs + pagefind.wallMs,
-    cpuMs,
-    maxRssBytes,
-    peakTreeRssBytes: Math.max(astro.peakTreeRssBytes, pagefind.peakTreeRssBytes),
+    ok: true,
+    pagefind: null,
+    totalMs: astro.wallMs,
+    cpuMs: astro.cpuMs,
+    maxRssBytes: astro.maxRssBytes,
+    peakTreeRssBytes: astro.peakTreeRssBytes,
     htmlPages: countFiles(distDir, (f) => f.endsWith('.html')),
-    ...(pagefind.code === 0 ? {} : { failure: `pagefind 退出码 ${pagefind.code}：\n${logTail(pagefind.log)}` }),
   };
 }
 

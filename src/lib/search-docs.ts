@@ -5,6 +5,7 @@
  * every direction, programme, policy, person, department and comparison theme name in the data.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { Direction, Support } from '../schemas/index.ts';
 import type { LexiconData } from '../search/text.ts';
@@ -20,7 +21,8 @@ import { formatWan } from './format.ts';
 import { policyDeadline } from './policy-summary.ts';
 import { NO_AMOUNT } from '../engine/support.ts';
 
-const TERMS_FILE = new URL('../search/terms.yaml', import.meta.url);
+/** Read from the project root, like policies/: the build bundles this module elsewhere. */
+const TERMS_FILE = 'src/search/terms.yaml';
 
 /** The highest amount a direction's formula prints: its cap, fixed amount or top tier; null when none. */
 export function headlineMaxWan(support: Support | undefined): number | null {
@@ -197,7 +199,7 @@ interface TermsFile {
 
 /** The hand-written dictionary plus every name in the data. */
 export function lexiconData(corpus: Corpus, themeNames: readonly string[]): LexiconData {
-  const file = parse(readFileSync(TERMS_FILE, 'utf8')) as TermsFile;
+  const file = parse(readFileSync(resolve(TERMS_FILE), 'utf8')) as TermsFile;
   const entries = directoryEntries(corpus);
   const generated = new Set<string>([
     ...themeNames,

@@ -100,11 +100,12 @@ export function createSearcher(payload: SearchPayload): Searcher {
   // Document frequency over all fields: a term found on most pages (技术改造) says less than a rare one
   // (贴息). MiniSearch's own IDF is per field, which lets a common word in a title outrank a rare word.
   const dfCache = new Map<string, number>();
-  const specificity = (term: string) => {
+  const docFrequency = (term: string) => {
     let df = dfCache.get(term);
     if (df === undefined) dfCache.set(term, (df = ms.search(term, { tokenize: (s: string) => [s], processTerm: (t: string) => t }).length));
-    return 1 + Math.log(docs.length / Math.max(1, df));
+    return df;
   };
+  const specificity = (term: string) => 1 + Math.log(docs.length / Math.max(1, docFrequency(term)));
 
   function groupQuery(group: string[], prefixes: Set<string>): Query {
     const leaves: Query[] = group.map((term) => ({ queries: [term], prefix: prefixes.has(term) }) as Query);
@@ -161,7 +162,12 @@ export function createSearcher(payload: SearchPayload): Searcher {
         if (found.length > 0) return { state: 'results', query: again, hits: found, corrected: { from: text, to } };
       }
     }
-    const suggestions = query.loose.flatMap((r) => spellingCandidates(r, lexicon)).slice(0, 5);
+    // Suggestions: dictionary terms that share a pair of characters with what was typed and find pages.
+    const pairs = new Set(query.groups.flat().filter((t) => t.length === 2));
+    const suggestions = [...lexicon.roles.entries()]
+      .filter(([t, role]) => role === 'term' && t.length >= 2 && [...pairs].some((p) => t.includes(p)) && docFrequency(t) > 0)
+      .map(([t]) => t)
+      .slice(0, 5);
     // Near matches: pages that match some of the words, offered as a way forward, never as results.
     const near = query.groups.length > 1 ? run(query, filters, 'OR').slice(0, 5) : [];
     return { state: 'none', query, near, suggestions };
