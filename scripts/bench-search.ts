@@ -52,7 +52,7 @@ async function main(): Promise<number> {
     // Opening the page with a query: time from the index being ready to the first results.
     await page.goto(`${url}/search/?q=${encodeURIComponent('煤矸石')}`);
     await waitForIndex(page);
-    await page.waitForFunction(`document.body.dataset.searchQuery === '煤矸石'`);
+    await page.waitForFunction(() => document.body.dataset.searchQuery === '煤矸石');
     await page.waitForLoadState('networkidle');
     const marks = (await page.evaluate(
       `({ ready: performance.getEntriesByName('search:index-ready')[0].startTime, results: performance.getEntriesByName('search:results')[0].startTime })`,

@@ -61,10 +61,9 @@ function binScript(name: string): string {
 export interface BuildResult {
   ok: boolean;
   astro: Measured;
-  pagefind: Measured | null;
-  /** astro + pagefind wall time. */
+  /** astro build wall time (the search index is one of its endpoints). */
   totalMs: number;
-  /** astro + pagefind CPU time (null without /usr/bin/time). */
+  /** astro build CPU time (null without /usr/bin/time). */
   cpuMs: number | null;
   /** Largest single process and largest whole tree over both steps. */
   maxRssBytes: number | null;
@@ -78,7 +77,7 @@ export interface BuildResult {
 export interface BuildOptions {
   /** Extra environment (POLICIES_DIR for synthetic corpora). */
   env?: Record<string, string>;
-  /** Print Astro's and Pagefind's phase lines while building. */
+  /** Print Astro's phase lines while building. */
   progress?: boolean;
   /** Extra Node options for the Astro process (e.g. --cpu-prof). */
   nodeArgs?: string[];
@@ -94,13 +93,12 @@ export async function buildSite(dir: string, options: BuildOptions = {}): Promis
   const distDir = join(dir, 'dist');
   const base = { astro, distDir };
   if (astro.code !== 0) {
-    return { ...base, ok: false, pagefind: null, totalMs: astro.wallMs, cpuMs: astro.cpuMs, maxRssBytes: astro.maxRssBytes, peakTreeRssBytes: astro.peakTreeRssBytes, htmlPages: 0, failure: `astro build 退出码 ${astro.code}：\n${logTail(astro.log)}` };
+    return { ...base, ok: false, totalMs: astro.wallMs, cpuMs: astro.cpuMs, maxRssBytes: astro.maxRssBytes, peakTreeRssBytes: astro.peakTreeRssBytes, htmlPages: 0, failure: `astro build 退出码 ${astro.code}：\n${logTail(astro.log)}` };
   }
   // The search index is an Astro endpoint (src/pages/search/index.json.ts): no separate indexing step.
   return {
     ...base,
     ok: true,
-    pagefind: null,
     totalMs: astro.wallMs,
     cpuMs: astro.cpuMs,
     maxRssBytes: astro.maxRssBytes,

@@ -19,9 +19,16 @@ export type TermRole =
   | 'soft' // generic words (申报, 项目, 奖励): rank, but are not required when the query has other words
   | `intent:${string}`; // a word that says which kind of page is wanted (电话 → 联系人), ranks only
 
+/** A character trie of the dictionary: scanning text for terms costs what the matches cost. */
+export interface TrieNode {
+  next: Map<string, TrieNode>;
+  term?: string;
+}
+
 export interface Lexicon {
   /** term → role. Terms are stored normalised (see `normalize`). */
   roles: Map<string, TermRole>;
+  trie: TrieNode;
   /** term → the terms it also stands for (技改 → 技术改造). */
   synonyms: Map<string, string[]>;
   /** Longest term length, bounds the dictionary scan. */
@@ -63,8 +70,18 @@ export function buildLexicon(data: LexiconData): Lexicon {
   const synonyms = new Map<string, string[]>();
   for (const [from, to] of Object.entries(data.synonyms)) synonyms.set(normalize(from), to.map(normalize));
   let maxLength = 1;
-  for (const t of roles.keys()) maxLength = Math.max(maxLength, t.length);
-  return { roles, synonyms, maxLength };
+  const trie: TrieNode = { next: new Map() };
+  for (const t of roles.keys()) {
+    maxLength = Math.max(maxLength, t.length);
+    let node = trie;
+    for (const ch of t) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map() }));
+      node = child;
+    }
+    node.term = t;
+  }
+  return { roles, synonyms, maxLength, trie };
 }
 
 /** A piece of text: a run of Han characters, a number with its unit, or a Latin word. */
@@ -121,9 +138,11 @@ export function bigrams(run: string): string[] {
 export function termsIn(run: string, lexicon: Lexicon): string[] {
   const out: string[] = [];
   for (let i = 0; i < run.length; i++) {
-    for (let len = 2; len <= lexicon.maxLength && i + len <= run.length; len++) {
-      const t = run.slice(i, i + len);
-      if (lexicon.roles.has(t)) out.push(t);
+    let node: TrieNode | undefined = lexicon.trie;
+    for (let j = i; j < run.length; j++) {
+      node = node.next.get(run[j]!);
+      if (!node) break;
+      if (node.term && node.term.length >= 2) out.push(node.term);
     }
   }
   return out;

@@ -19,7 +19,8 @@ export interface PageAnswer {
 
 /** Waits until the page has loaded its index. */
 export async function waitForIndex(page: Page, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(`document.body.dataset.searchReady === '1'`, undefined, { timeout });
+  // A function, not a string: the page's CSP forbids eval, which a string predicate needs.
+  await page.waitForFunction(() => document.body.dataset.searchReady === '1', undefined, { timeout });
 }
 
 /**
