@@ -56,8 +56,9 @@ export async function startSearchPage(): Promise<void> {
 
   let state: SearchState = stateFromSearch(location.search);
   input.value = state.q;
-  for (const box of filters.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
-    const values = box.name === 'kind' ? state.filters.kinds : box.name === 'province' ? state.filters.provinces : state.filters.policies;
+  // The boxes are outside the form (the query travels alone in ?q=), so they carry data-filter, not name.
+  for (const box of filters.querySelectorAll<HTMLInputElement>('input[data-filter]')) {
+    const values = box.dataset.filter === 'kind' ? state.filters.kinds : box.dataset.filter === 'province' ? state.filters.provinces : state.filters.policies;
     box.checked = (values as readonly string[]).includes(box.value);
   }
   // Wide screens show the filters beside the results; phones keep them behind the 筛选 toggle.
@@ -82,7 +83,7 @@ export async function startSearchPage(): Promise<void> {
   const view = (h: Hit) => cardView(h.doc, ready.policy, policyCount, today);
 
   const readFilters = (): SearchState['filters'] => {
-    const checked = (name: string) => [...filters.querySelectorAll<HTMLInputElement>(`input[name=${name}]:checked`)].map((b) => b.value);
+    const checked = (name: string) => [...filters.querySelectorAll<HTMLInputElement>(`input[data-filter=${name}]:checked`)].map((b) => b.value);
     return { kinds: checked('kind') as SearchState['filters']['kinds'], provinces: checked('province'), policies: checked('policy') };
   };
 
