@@ -85,7 +85,15 @@ export function searchDocuments(corpus: Corpus): SearchBuild {
     texts.push({ id, phones: '', ...text });
   };
   const entries = directoryEntries(corpus);
-  const contactsOf = (policy: string, direction: string) => entries.filter((e) => e.policy.id === policy && e.directions.some((d) => d.id === direction));
+  // Contacts by direction, built once: a lookup per direction would grow with directions × contacts.
+  const byDirection = new Map<string, typeof entries>();
+  for (const e of entries) {
+    for (const d of e.directions) {
+      const key = `${e.policy.id}/${d.id}`;
+      byDirection.set(key, [...(byDirection.get(key) ?? []), e]);
+    }
+  }
+  const contactsOf = (policy: string, direction: string) => byDirection.get(`${policy}/${direction}`) ?? [];
 
   for (const p of corpus.policies) {
     for (const d of p.directions) {
