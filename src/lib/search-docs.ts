@@ -101,7 +101,7 @@ export function searchDocuments(corpus: Corpus): SearchBuild {
       const programme = programmeName(p, d);
       const contacts = contactsOf(p.id, d.id);
       add(
-        { url: directionUrl(p.id, d.id), kind: 'direction', title: d.name, policies: [p.id], sub: programme, maxSupport: max === null ? NO_AMOUNT : formatWan(max) },
+        { url: directionUrl(p.id, d.id), kind: 'direction', title: d.name, policies: [p.id], sub: programme, maxSupport: max === null ? NO_AMOUNT : formatWan(max), ...(d.summary ? { summary: d.summary } : {}) },
         {
           title: join([d.name, ...d.aliases.map((a) => a.name)]),
           keys: join([programme, policyKeys(p), '方向', max === null ? undefined : `最高${formatWan(max)}`]),
@@ -112,7 +112,7 @@ export function searchDocuments(corpus: Corpus): SearchBuild {
     for (const g of p.programmes) {
       const names = p.directions.filter((d) => d.programme === g.id).map((d) => d.name);
       add(
-        { url: programmeUrl(p.id, g.id), kind: 'programme', title: g.name, policies: [p.id], sub: `${names.length} 个方向`, related: names.slice(0, 3) },
+        { url: programmeUrl(p.id, g.id), kind: 'programme', title: g.name, policies: [p.id], sub: `${names.length} 个方向`, related: names.slice(0, 3), ...(g.summary ? { summary: g.summary } : {}) },
         { title: g.name, keys: join([policyKeys(p), '专项']), body: join([g.summary, ...names]) },
       );
     }

@@ -16,10 +16,20 @@ export interface CardView {
   /** 山西, or 山西、江苏. */
   provinceLine: string;
   sub?: string;
+  /** The page's summary, cut to one or two lines on a phone. */
+  summary?: string;
   status?: { state: RoundState; text: string };
   maxSupport?: string;
   phones?: PhoneLink[];
   related?: string[];
+}
+
+const SUMMARY_CHARS = 60;
+
+/** At most `n` characters, with an ellipsis when cut. */
+export function clip(text: string, n: number): string {
+  const chars = [...text];
+  return chars.length <= n ? text : chars.slice(0, n).join('') + '…';
 }
 
 export function cardView(doc: SearchDoc, policyOf: (id: string) => SearchPolicy | undefined, allPolicies: number, today: string): CardView {
@@ -36,6 +46,7 @@ export function cardView(doc: SearchDoc, policyOf: (id: string) => SearchPolicy 
     provinceLine: provinces.length ? provinces.join('、') : '山西、江苏',
   };
   if (doc.sub) view.sub = doc.sub;
+  if (doc.summary) view.summary = clip(doc.summary, SUMMARY_CHARS);
   if (doc.related?.length) view.related = doc.related;
   if (doc.phones?.length) view.phones = doc.phones;
   if (doc.maxSupport) view.maxSupport = doc.maxSupport;

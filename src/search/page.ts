@@ -26,7 +26,7 @@ function renderCard(v: CardView, compact = false): HTMLLIElement {
     el(compact ? 'h3' : 'h2', { class: 'hit__title' }, el('a', { href: v.url }, v.title)),
   );
   if (compact) return li;
-  if (v.sub) li.append(el('p', { class: 'hit__sub' }, v.kind === 'person' ? `处室：${v.sub}` : v.sub));
+  // The answer first (status, maximum support, phones), then what the page is.
   const facts = el('p', { class: 'hit__facts' });
   if (v.status) facts.append(el('span', { class: `hit__status hit__status--${v.status.state}` }, v.status.text));
   if (v.maxSupport) facts.append(el('span', { class: 'hit__max' }, `最高支持：${v.maxSupport}`));
@@ -39,6 +39,8 @@ function renderCard(v: CardView, compact = false): HTMLLIElement {
     facts.append(phones);
   }
   if (facts.childNodes.length) li.append(facts);
+  if (v.sub) li.append(el('p', { class: 'hit__sub' }, v.kind === 'person' ? `处室：${v.sub}` : v.sub));
+  if (v.summary) li.append(el('p', { class: 'hit__summary' }, v.summary));
   if (v.related?.length && v.kind !== 'programme') li.append(el('p', { class: 'hit__related' }, `负责方向：${v.related.join('、')}`));
   if (v.related?.length && v.kind === 'programme') li.append(el('p', { class: 'hit__related' }, `含：${v.related.join('、')}…`));
   return li;

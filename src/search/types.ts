@@ -35,6 +35,8 @@ export interface SearchDoc {
   policies: string[];
   /** A second line: the programme of a direction, the departments of a person, a theme's summary. */
   sub?: string;
+  /** What the page is about, in our words (a direction's or programme's summary). */
+  summary?: string;
   /** A direction's maximum support as printed (3000万元), or 原文未载明金额; absent for other kinds. */
   maxSupport?: string;
   /** A person's phones. */
