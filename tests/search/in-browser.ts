@@ -1,7 +1,7 @@
 /**
  * Runs queries on the built search page in Chromium, the way a user does: the text is put in the box and
  * an input event fired, and the answer is what the page then shows (the result cards' links, in order).
- * Shared by the browser test (tests/browser/search-quality.test.ts) and scripts/bench-search.ts.
+ * Shared by the browser test (tests/browser/search.test.ts) and scripts/bench-search.ts.
  */
 import type { Page } from 'playwright-core';
 
