@@ -183,10 +183,10 @@ export function searchDocuments(corpus: Corpus): SearchBuild {
   const allIds = corpus.policies.map((p) => p.id);
   const shanxi = corpus.policies.filter((p) => p.province === '山西').map((p) => p.id);
   const site: Array<[string, PageKind, string, string[], string, string]> = [
-    [directionsUrl(), 'directory', '找方向：全部方向', allIds, '按政策和专项列出的全部申报方向', '找方向 方向目录 全部方向 方向列表'],
+    [directionsUrl(), 'directory', '找方向：全部方向', allIds, '按政策和专项列出的全部申报方向', '找方向 方向目录 全部方向 方向列表 怎么申请 如何申请'],
     [contactsUrl(), 'directory', '联系人目录', allIds, '各文件所列联系人、处室和电话', '联系人 通讯录 电话 处室 目录'],
     [timelineUrl(), 'timeline', '时间线', allIds, '各文件印有的全部日期', '时间线 截止 日期 日历'],
-    [selfCheckUrl(), 'directory', '自查', allIds, '回答问题，逐条对照条款，看哪些方向可能符合', '自查 问卷 资格 符合 是否符合 能不能申报'],
+    [selfCheckUrl(), 'directory', '自查', allIds, '回答问题，逐条对照条款，看哪些方向可能符合', '自查 问卷 资格 符合 是否符合 能不能申报 怎么申请 如何申请 申报条件'],
     [compareUrl(), 'compare', '比较', allIds, '按主题比较山西与江苏', '比较 对比 两省 山西 江苏'],
     [sameAnswersUrl(), 'compare', '同一份回答，两省对照', allIds, '用同一份自查回答，逐主题并排查看两省的判断', '比较 同一份回答 两省 对照'],
     [shanxiOverTimeUrl(), 'compare', '山西的变化', shanxi, '山西 2017、2020、2023、2026 年文件的专项变化', '比较 山西 历年 变化 演变 更名'],

@@ -38,6 +38,9 @@ const INTENT_KINDS: Record<string, PageKind[]> = {
   source: ['source'],
 };
 const INTENT_BOOST = 3;
+/** Kinds whose body is a list drawn from other pages, and how much a match only there counts. */
+const DERIVED_BODY: ReadonlySet<PageKind> = new Set(['person', 'directory']);
+const BODY_ONLY = 0.3;
 
 /** Index options: the build and the browser must agree on them. */
 export function indexOptions(lexicon: Lexicon) {
@@ -139,6 +142,9 @@ export function createSearcher(payload: SearchPayload): Searcher {
       const doc = docs[r.id as number]!;
       const title = normalize(doc.title).replace(/\s+/g, '');
       let score = r.score + 0.2 * (soft.get(doc.id) ?? 0);
+      // A person's body only lists the directions they handle: when nothing but that list matches, the
+      // direction itself is the answer, unless the query asks for a contact (电话, 联系人 …).
+      if (DERIVED_BODY.has(doc.kind) && !raised.has(doc.kind) && Object.values(r.match).every((fields) => fields.every((f) => f === 'body'))) score *= BODY_ONLY;
       if (core.length >= 2 && title === core) score *= 5;
       else if (core.length >= 2 && title.includes(core)) score *= 3;
       return { doc, score };

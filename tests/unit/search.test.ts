@@ -95,6 +95,13 @@ describe('search', () => {
     if (o.state === 'results') expect(o.hits[0]?.doc.sub).toContain('化工处');
   });
 
+  it('answers a direction’s name with the direction, and with its contacts once the query asks for a phone', () => {
+    const plain = searcher.search('产业链贷款贴息');
+    const phone = searcher.search('电话 产业链贷款贴息');
+    expect(plain.state === 'results' && plain.hits[0]?.doc.kind).toBe('direction');
+    expect(phone.state === 'results' && phone.hits[0]?.doc.kind).toBe('person');
+  });
+
   it('narrows by page kind and province', () => {
     const o = searcher.search('奖励', { provinces: ['江苏'], kinds: ['direction'] });
     expect(o.state).toBe('results');
