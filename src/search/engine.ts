@@ -87,7 +87,8 @@ export interface Searcher {
 
 export function createSearcher(payload: SearchPayload): Searcher {
   const lexicon = buildLexicon(payload.lexicon);
-  const ms = MiniSearch.loadJSON<IndexedText>(JSON.stringify(payload.index), indexOptions(lexicon));
+  // The payload is already parsed: loadJS takes the object as is (loadJSON would parse it a second time).
+  const ms = MiniSearch.loadJS<IndexedText>(payload.index as Parameters<typeof MiniSearch.loadJS>[0], indexOptions(lexicon));
   const docs = payload.docs;
   const policies = new Map(payload.policies.map((p) => [p.id, p]));
   const kindWeight = payload.kindWeight;

@@ -156,18 +156,16 @@ export async function startSearchPage(): Promise<void> {
     document.body.dataset.searchQuery = state.q;
   };
 
-  // Search as you type; an input method's intermediate pinyin is not a query.
+  // Search as you type, on every keystroke (a search takes a few milliseconds, so there is no pause to
+  // wait out); an input method's intermediate pinyin is not a query.
   let composing = false;
-  let timer: number | undefined;
   input.addEventListener('compositionstart', () => (composing = true));
   input.addEventListener('compositionend', () => {
     composing = false;
     run();
   });
   input.addEventListener('input', () => {
-    if (composing) return;
-    window.clearTimeout(timer);
-    timer = window.setTimeout(run, 60);
+    if (!composing) run();
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();

@@ -11,7 +11,7 @@ export interface PageAnswer {
   urls: string[];
   /** The page's state: results, none, too-short, idle. */
   state: string;
-  /** From the input event to the results in the DOM (includes the page's 60 ms typing pause). */
+  /** From the input event to the results in the DOM (measured at the next animation frame). */
   ms: number;
   /** The search and render alone, as the page measured it. */
   searchMs: number;
