@@ -13,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import type { IncomingMessage } from 'node:http';
 import { serveStatic } from '../../tests/browser/static-server.ts';
 import { launchChromium } from '../../tests/browser/chromium.ts';
+import { searchIndexUrl } from '../../src/model/routes.ts';
 
 export interface Transfer {
   requests: number;
@@ -28,7 +29,7 @@ export interface Transfer {
 const TEXT = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
 
 function kindOf(path: string): string {
-  if (path === '/search/index.json') return 'index';
+  if (path === searchIndexUrl()) return 'index';
   if (path.endsWith('.js')) return 'js';
   if (path.endsWith('.css')) return 'css';
   if (path.endsWith('.html') || path.endsWith('/')) return 'html';

@@ -7,9 +7,8 @@ import { cardView, todayShanghai, type CardView } from './cards.ts';
 import { createSearcher, type Hit, type Outcome, type Searcher } from './engine.ts';
 import { activeFilterCount, searchOfState, stateFromSearch, type SearchState } from './state.ts';
 import type { SearchPayload } from './types.ts';
-import { contactsUrl, directionsUrl, searchUrl } from '../model/routes.ts';
+import { contactsUrl, directionsUrl, searchIndexUrl, searchUrl } from '../model/routes.ts';
 
-const INDEX_URL = '/search/index.json';
 const SHOWN = 30;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Array<Node | string | undefined>): HTMLElementTagNameMap[K] {
@@ -69,7 +68,7 @@ export async function startSearchPage(): Promise<void> {
   let searcher: Searcher | undefined;
   status.textContent = '正在载入搜索索引…';
   try {
-    const payload = (await (await fetch(INDEX_URL)).json()) as SearchPayload;
+    const payload = (await (await fetch(searchIndexUrl())).json()) as SearchPayload;
     searcher = createSearcher(payload);
     // For the benchmark and the tests: when the index is ready, and when each query's results are shown.
     performance.mark('search:index-ready');
