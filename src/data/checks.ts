@@ -3,7 +3,9 @@ import type { Criterion, Field, KeyDate } from '../schemas/index.ts';
 import type { DataProblem } from './errors.ts';
 import { describeFound } from './errors.ts';
 import type { Corpus, Policy } from './load.ts';
-import { numbersInQuote, quoteFound, stripSpace } from './text.ts';
+import { Unit } from '../schemas/units.ts';
+import { SUPPORT_METHOD_LABEL } from '../schemas/support.ts';
+import { numbersInQuote, quoteFound, stripSpace, unitsAfterNumber } from './text.ts';
 
 /**
  * Integrity and citation checks over a schema-valid corpus. Each problem names the file and field.
@@ -98,15 +100,19 @@ function checkPolicy(p: Policy, fields: Map<string, Field>): DataProblem[] {
     unique(file, 'materials', d.materials.map((m) => m.id));
     checkCriteria(d.criteria, file, 'criteria', fields, refDirections, add);
     d.dates.forEach((k, i) => checkDate(k, file, `dates[${i}]`, refDirections, add));
-    if ('max' in d.quota || 'min' in d.quota) {
-      const q = d.quota as { max?: number; min?: number; quote: string };
-      for (const key of ['max', 'min'] as const) {
+    if ('quote' in d.quota) {
+      const q = d.quota;
+      for (const key of ['max', 'min', 'target'] as const) {
         const v = q[key];
         if (v !== undefined && !numbersInQuote(q.quote).has(v)) add(file, `quota.${key}`, '出现在支持数量引文中的数字', v);
       }
     }
     if (d.support) {
       const f = d.support.formula;
+      // A method the applicant may choose instead must be named in the method's clause (“贴息或补助”).
+      (d.support.alsoMethods ?? []).forEach((m, i) => {
+        if (!stripSpace(d.support!.methodQuote).includes(SUPPORT_METHOD_LABEL[m])) add(file, `support.alsoMethods[${i}]`, `支持方式引文中印有的方式（${SUPPORT_METHOD_LABEL[m]}）`, d.support!.methodQuote);
+      });
       const num = (path: string, v: number | undefined, quote: string | undefined) => {
         if (v === undefined) return;
         if (quote === undefined) return add(file, path, '同时给出引文（capQuote）', '（缺失）');
@@ -157,7 +163,7 @@ function checkDate(d: KeyDate, file: string, path: string, refDirections: RefChe
     parts(d.end, 'end');
     if (d.start > d.end) add(file, `${path}.end`, `不早于开始日 ${d.start} 的结束日`, d.end);
   }
-  if (d.shape === 'recurring' && d.until && d.until < d.from) add(file, `${path}.until`, `不早于 ${d.from} 的日期`, d.until);
+  if (d.shape === 'recurring' && d.from && d.until && d.until < d.from) add(file, `${path}.until`, `不早于 ${d.from} 的日期`, d.until);
   if (d.shape === 'years') {
     for (const [key, y] of [['startYear', d.startYear], ['endYear', d.endYear]] as const) {
       if (!nums.has(y)) add(file, `${path}.${key}`, `引文中印有的年份 ${y}`, d.quote);
@@ -182,6 +188,9 @@ function checkCriterion(c: Criterion, file: string, path: string, fields: Map<st
     if (field.type !== 'number' && field.type !== 'derived') add(file, `${path}.field`, '数值型字段', `${c.field}（${field.type}）`);
     else if (field.unit !== c.unit) add(file, `${path}.unit`, `与字段 ${c.field} 一致的单位 “${field.unit}”`, c.unit);
     if (!nums.has(c.value)) add(file, `${path}.value`, '出现在该条件引文中的数字', c.value);
+    // Amounts are converted (1亿元 → 10000 万元), so only other units must be printed as stored.
+    const printed = c.unit === '万元' ? [] : unitsAfterNumber(c.quote, c.value, Unit.options);
+    if (printed.length > 0 && !printed.includes(c.unit)) add(file, `${path}.unit`, `引文中数字 ${c.value} 后印的单位 “${printed[0]}”`, c.unit);
   }
   if (c.kind === 'boolean' && field.type !== 'boolean') add(file, `${path}.field`, '是/否字段', `${c.field}（${field.type}）`);
   if (c.kind === 'oneOf') {

@@ -24,7 +24,7 @@ export { applyDerived, deriveValue, planDerived, type DerivePlan } from './deriv
 export { aggregate, compileCriteria, decidingFields, evaluateNode, orderReasons, withinYearsFrom, type CriterionNode, type EvalContext } from './evaluate.ts';
 export { maxSupport, NO_AMOUNT } from './support.ts';
 export { combinationWarnings, openNeeded } from './rules.ts';
-export { policyDeadline, resolveAsOf } from './asof.ts';
+export { policyDeadline } from './asof.ts';
 export { isIsoDate, minusMonths } from './iso-date.ts';
 
 interface CompiledDirection {

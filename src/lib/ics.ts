@@ -79,7 +79,11 @@ export function eventDescription(e: TimelineEvent): string {
   if (e.date.shape === 'recurring' && !e.date.until) {
     // The text prints no end: say so, and say that only the first occurrence is in the calendar.
     const verb = e.date.quote.includes('报送') ? '报送' : '';
-    lines.push(`${e.recurrence ?? ''}${verb}，原文未载明截止日期。日历中只列首次（${e.first}）。`);
+    lines.push(
+      e.startNotStated
+        ? `${e.recurrence ?? ''}${verb}，原文未载明起始和截止日期。日历中按发文日期（${e.first}）列出一次。`
+        : `${e.recurrence ?? ''}${verb}，原文未载明截止日期。日历中只列首次（${e.first}）。`,
+    );
   }
   if (e.date.yearFromIssueDate) lines.push('原文未印年份，年份按发文日期确定。');
   lines.push(`原文（${e.date.at}）：“${e.date.quote.replace(/\s+/g, ' ').trim()}”`);

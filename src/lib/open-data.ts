@@ -10,7 +10,8 @@ export function exportPolicy(p: Policy): ExportedPolicy {
   const allDates = [...dates, ...directions.flatMap((d) => d.dates)];
   return {
     ...rest,
-    dates: allDates.map((d) => ({ ...d, date: firstDay(d) })),
+    // A day already carries its `date`; other shapes get their first day, or null where the text gives none.
+    dates: allDates.map((d) => (d.shape === 'day' ? d : { ...d, date: firstDay(d) ?? null })),
     directions,
     contacts: contacts.map((c) => ({ ...c, displayName: displayName(c.name) })),
     sourceUrl: `/policies/${p.id}/source/`,

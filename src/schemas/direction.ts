@@ -34,7 +34,16 @@ export const Direction = z
     /** Number supported (支持数量), or not stated. */
     quota: z
       .union([
-        z.object({ max: z.number().int().positive().optional(), min: z.number().int().positive().optional(), text: z.string().min(1), ...CitationFields }).strict(),
+        z
+          .object({
+            max: z.number().int().positive().optional(),
+            min: z.number().int().positive().optional(),
+            /** A number the text sets as a goal (“推进…项目 100 个”): neither a cap nor a floor. */
+            target: z.number().int().positive().optional(),
+            text: z.string().min(1),
+            ...CitationFields,
+          })
+          .strict(),
         z.object({ notStated: z.literal(true) }).strict(),
       ])
       .default({ notStated: true }),

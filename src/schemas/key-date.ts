@@ -55,8 +55,8 @@ export const RecurringDate = KeyDateBase.extend({
   byDay: z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']).optional(),
   /** Local time of day in Asia/Shanghai, HH:MM. */
   time: z.string().regex(/^\d{2}:\d{2}$/).optional(),
-  /** First occurrence: the issue date unless the text says otherwise. */
-  from: IsoDate,
+  /** First occurrence, only where the text gives one (the 2020 notice's weekly and monthly duties give none). */
+  from: IsoDate.optional(),
   /** Last day, only if the text gives one. */
   until: IsoDate.optional(),
 }).strict();

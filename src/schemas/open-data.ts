@@ -13,8 +13,11 @@ import { PolicyFile } from './policy.ts';
 const ExportedDate = z.intersection(
   KeyDate,
   z.object({
-    /** Convenience: the first day of the event (day: the date; window: its start; recurring: its first occurrence). */
-    date: z.string(),
+    /**
+     * Convenience: the first day of the event (day: the date; window: its start; recurring: its first
+     * occurrence); null for a duty whose text gives no start.
+     */
+    date: z.string().nullable(),
   }),
 );
 

@@ -119,6 +119,11 @@ export const Payment = z
 export const Support = z
   .object({
     method: SupportMethod,
+    /**
+     * Other methods the applicant may choose instead, where the text offers a choice (“填写贴息或补助”).
+     * The check requires each label (贴息) in `methodQuote`. The formula is the one for `method`.
+     */
+    alsoMethods: z.array(SupportMethod).optional(),
     /** The clause naming the method (补助标准 / 支持方式). */
     methodQuote: z.string().min(2),
     methodAt: z.string().min(1),

@@ -158,6 +158,14 @@ describe('malformed data is reported with file, field, expected and found', () =
       found: /upgrades/,
     },
     {
+      name: 'a support method the method clause does not name (贴息 where the text says only 补助)',
+      file: DIRECTION,
+      edit: (s) => s.replace('  method: subsidy\n', '  method: subsidy\n  alsoMethods: [interest-subsidy]\n'),
+      field: 'support.alsoMethods[0]',
+      expected: /贴息/,
+      found: /予以补助/,
+    },
+    {
       name: 'broken YAML',
       file: POLICY,
       edit: (s) => s.replace('shortTitle: 示范 2024', 'shortTitle: [示范 2024'),
