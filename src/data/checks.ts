@@ -5,6 +5,7 @@ import { describeFound } from './errors.ts';
 import type { Corpus, Policy } from './load.ts';
 import { Unit } from '../schemas/units.ts';
 import { SUPPORT_METHOD_LABEL } from '../schemas/support.ts';
+import { dateBound, numberBound, sideOf } from '../model/reading-rules.ts';
 import { numbersInQuote, quoteFound, stripSpace, unitsAfterNumber } from './text.ts';
 
 /**
@@ -188,6 +189,7 @@ function checkCriterion(c: Criterion, file: string, path: string, fields: Map<st
     if (field.type !== 'number' && field.type !== 'derived') add(file, `${path}.field`, '数值型字段', `${c.field}（${field.type}）`);
     else if (field.unit !== c.unit) add(file, `${path}.unit`, `与字段 ${c.field} 一致的单位 “${field.unit}”`, c.unit);
     if (!nums.has(c.value)) add(file, `${path}.value`, '出现在该条件引文中的数字', c.value);
+    checkNumberWording(c, file, path, add);
     // Amounts are converted (1亿元 → 10000 万元), so only other units must be printed as stored.
     const printed = c.unit === '万元' ? [] : unitsAfterNumber(c.quote, c.value, Unit.options);
     if (printed.length > 0 && !printed.includes(c.unit)) add(file, `${path}.unit`, `引文中数字 ${c.value} 后印的单位 “${printed[0]}”`, c.unit);
@@ -206,10 +208,36 @@ function checkCriterion(c: Criterion, file: string, path: string, fields: Map<st
   if (c.kind === 'dateWindow') {
     for (const [key, iso] of [['from', c.from], ['to', c.to]] as const) {
       if (!iso) continue;
+      checkDateWording(c, key, iso, file, path, add);
       const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
       if (!nums.has(y) || !nums.has(m) || !nums.has(d)) add(file, `${path}.${key}`, `引文中印有的日期 ${iso}`, c.quote);
     }
   }
+}
+
+const LOWER: ReadonlySet<string> = new Set(['gte', 'gt']);
+
+/**
+ * A threshold's `op` must say what its words say, as the reading rules read them (README, 读法): 以上 and
+ * 不低于 are ≥, 超过 is >, 不超过 and 以内 are ≤, 未满 is <. A bound worded no way the rules know is reported,
+ * so a new phrase gets a rule instead of a silent reading.
+ */
+function checkNumberWording(c: Extract<Criterion, { kind: 'threshold' }>, file: string, path: string, add: Add) {
+  const b = numberBound(c.quote, c.value);
+  if (!b) return add(file, `${path}.quote`, `数字 ${c.value} 前后有读法表中的边界用语（以上、不低于、不超过、未满、超过、（含）…）`, c.quote);
+  const side = sideOf(b);
+  const lower = LOWER.has(c.op);
+  if ((side === 'lower' && !lower) || (side === 'upper' && lower)) return add(file, `${path}.op`, `与“${b.phrase}”方向一致的比较（${side === 'lower' ? 'gte/gt' : 'lte/lt'}）`, c.op);
+  if (b.reading === 'inclusive' && (c.op === 'gt' || c.op === 'lt')) add(file, `${path}.op`, `“${b.phrase}”含本数：${lower ? 'gte' : 'lte'}`, c.op);
+  if (b.reading === 'exclusive' && (c.op === 'gte' || c.op === 'lte')) add(file, `${path}.op`, `“${b.phrase}”不含本数：${lower ? 'gt' : 'lt'}`, c.op);
+}
+
+/** A window end printed with （含） must be inclusive in the data; other phrases are read by the engine. */
+function checkDateWording(c: Extract<Criterion, { kind: 'dateWindow' }>, key: 'from' | 'to', iso: string, file: string, path: string, add: Add) {
+  const b = dateBound(c.quote, iso, key);
+  if (!b) return add(file, `${path}.quote`, `日期 ${iso} 后有读法表中的用语（（含）、前、以前、后、以后、截至、至）`, c.quote);
+  const inclusive = key === 'from' ? c.fromInclusive : c.toInclusive;
+  if (b.reading === 'inclusive' && inclusive === false) add(file, `${path}.${key}Inclusive`, `“${b.phrase}”含当日：true`, inclusive);
 }
 
 /** Every criterion in a tree, depth first (one definition, in the model). */
