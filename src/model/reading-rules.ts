@@ -32,19 +32,21 @@ export interface ReadingRule {
   basis: string;
 }
 
-const CIVIL_CODE_1259 = '《民法典》第一千二百五十九条：“民法所称的‘以上’、‘以下’、‘以内’、‘届满’，包括本数；所称的‘不满’、‘超过’、‘以外’，不包括本数。”';
+/** The one statute on these words, verbatim. Rows cite it by article and word. */
+export const CIVIL_CODE_1259 = '《民法典》第一千二百五十九条：“民法所称的‘以上’、‘以下’、‘以内’、‘届满’，包括本数；所称的‘不满’、‘超过’、‘以外’，不包括本数。”';
+const ART = '民法典第一千二百五十九条';
 const NO_STATUTE = '法律未定义；';
 
 export const READING_RULES: readonly ReadingRule[] = [
-  { phrase: '以上', variants: ['及以上'], side: 'lower', reading: 'inclusive', engine: '≥，含本数', basis: CIVIL_CODE_1259 },
-  { phrase: '以下', side: 'upper', reading: 'inclusive', engine: '≤，含本数', basis: CIVIL_CODE_1259 },
-  { phrase: '以内', side: 'upper', reading: 'inclusive', engine: '≤，含本数', basis: CIVIL_CODE_1259 },
+  { phrase: '以上', variants: ['及以上'], side: 'lower', reading: 'inclusive', engine: '≥，含本数', basis: `${ART}：“以上”包括本数` },
+  { phrase: '以下', side: 'upper', reading: 'inclusive', engine: '≤，含本数', basis: `${ART}：“以下”包括本数` },
+  { phrase: '以内', side: 'upper', reading: 'inclusive', engine: '≤，含本数', basis: `${ART}：“以内”包括本数` },
   { phrase: '不低于', variants: ['不低於', '不得低于'], side: 'lower', reading: 'inclusive', engine: '≥，含本数', basis: `${NO_STATUTE}文义：等于本数即“不低于”本数` },
   { phrase: '不少于', variants: ['不少於', '至少'], side: 'lower', reading: 'inclusive', engine: '≥，含本数', basis: `${NO_STATUTE}文义：等于本数即“不少于”本数` },
   { phrase: '达到', variants: ['达', '提升到'], side: 'lower', reading: 'inclusive', engine: '≥，含本数', basis: `${NO_STATUTE}文义：等于本数即已“达到”` },
-  { phrase: '不超过', side: 'upper', reading: 'inclusive', engine: '≤，含本数', basis: `${CIVIL_CODE_1259}“超过”不包括本数，故“不超过”包括本数` },
-  { phrase: '未满', variants: ['不满'], side: 'upper', reading: 'exclusive', engine: '<，不含本数', basis: `${CIVIL_CODE_1259}（“未满”即“不满”）` },
-  { phrase: '超过', side: 'lower', reading: 'exclusive', engine: '>，不含本数', basis: CIVIL_CODE_1259 },
+  { phrase: '不超过', side: 'upper', reading: 'inclusive', engine: '≤，含本数', basis: `${ART}：“超过”不包括本数，故“不超过”包括本数` },
+  { phrase: '未满', variants: ['不满'], side: 'upper', reading: 'exclusive', engine: '<，不含本数', basis: `${ART}：“不满”不包括本数（“未满”即“不满”）` },
+  { phrase: '超过', side: 'lower', reading: 'exclusive', engine: '>，不含本数', basis: `${ART}：“超过”不包括本数` },
   { phrase: '（含）', variants: ['(含)'], side: 'any', reading: 'inclusive', engine: '含当日或本数（文本明示）', basis: '文本明示“含”' },
   { phrase: '截至', side: 'date-upper', reading: 'inclusive', engine: '计到该日（含该日）', basis: `${NO_STATUTE}文义：“截至”某日即计算到该日为止` },
   { phrase: '前', side: 'date-upper', reading: 'open', engine: '未写（含）时是否含当日不明：恰为当日的答“待确认”', basis: `${NO_STATUTE}第一千二百五十九条未列“前”` },
