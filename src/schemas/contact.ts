@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTACT_LEVELS } from '../model/enums.ts';
 import { CitationFields, Id } from './citation.ts';
 
 /** Phone numbers as printed, e.g. 0351-3046026, 025-83336091, 13912345678. */
@@ -17,7 +18,7 @@ export const Contact = z
     department: z.string().min(1),
     /** The organisation: 山西省工业和信息化厅, 南京市工业和信息化局… */
     organisation: z.string().min(1),
-    level: z.enum(['province', 'city']),
+    level: z.enum(CONTACT_LEVELS),
     phones: z.array(Phone).default([]),
     email: z.email().optional(),
     /** Directions this person handles (ids in the same policy). */

@@ -62,4 +62,3 @@ export const Direction = z
   })
   .strict();
 export type Direction = z.output<typeof Direction>;
-export type DirectionInput = z.input<typeof Direction>;

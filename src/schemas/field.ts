@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_STEPS } from '../model/enums.ts';
 import { Id } from './citation.ts';
 import { Unit } from './units.ts';
 
@@ -14,7 +15,7 @@ const FieldBase = z.object({
   /** One sentence of help under the question. */
   help: z.string().min(1).optional(),
   /** Step of the questionnaire the question belongs to. */
-  step: z.enum(['basic', 'project', 'finance', 'qualification', 'financing', 'green']),
+  step: z.enum(FIELD_STEPS),
 });
 
 export const NumberField = FieldBase.extend({
@@ -59,7 +60,6 @@ export const DerivedField = FieldBase.extend({
 
 export const Field = z.discriminatedUnion('type', [NumberField, BooleanField, ChoiceField, DateField, DerivedField]);
 export type Field = z.output<typeof Field>;
-export type FieldInput = z.input<typeof Field>;
 
 export const FieldFile = z.object({ fields: z.array(Field) }).strict();
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_KINDS, RECURRENCE_FREQS, WEEKDAYS, type DateShape } from '../model/enums.ts';
 import { CitationFields, Id, IsoDate } from './citation.ts';
 
 /**
@@ -6,7 +7,7 @@ import { CitationFields, Id, IsoDate } from './citation.ts';
  * issued 发文/印发, deadline 截止, window 时间窗口（完工、投入、统计…）, complete-by 须在…前完成,
  * statistics-period 统计期, reporting 周期性报送.
  */
-export const DateKind = z.enum(['issued', 'deadline', 'window', 'complete-by', 'statistics-period', 'reporting']);
+export const DateKind = z.enum(DATE_KINDS);
 export type DateKind = z.output<typeof DateKind>;
 export const DATE_KIND_LABEL: Record<DateKind, string> = {
   issued: '发文/印发',
@@ -51,8 +52,8 @@ export const WindowDate = KeyDateBase.extend({
 export const RecurringDate = KeyDateBase.extend({
   shape: z.literal('recurring'),
   /** iCalendar-style frequency and weekday. */
-  freq: z.enum(['weekly', 'monthly']),
-  byDay: z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']).optional(),
+  freq: z.enum(RECURRENCE_FREQS),
+  byDay: z.enum(WEEKDAYS).optional(),
   /** Local time of day in Asia/Shanghai, HH:MM. */
   time: z.string().regex(/^\d{2}:\d{2}$/).optional(),
   /** First occurrence, only where the text gives one (the 2020 notice's weekly and monthly duties give none). */
@@ -73,3 +74,8 @@ export const YearsDate = KeyDateBase.extend({
 
 export const KeyDate = z.discriminatedUnion('shape', [DayDate, WindowDate, RecurringDate, YearsDate]);
 export type KeyDate = z.output<typeof KeyDate>;
+
+// The union's shapes are exactly the model's tuple (type-checked both ways).
+type SameShapes<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const dateShapesMatch: SameShapes<KeyDate['shape'], DateShape> = true;
+void dateShapesMatch;

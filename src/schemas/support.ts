@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { SUPPORT_METHODS, type FormulaKind } from '../model/enums.ts';
 import { CitationFields, Id } from './citation.ts';
 
 /** How money is given. 以奖代补 and 免申即享 are recorded as `reward` plus the direction's flags. */
-export const SupportMethod = z.enum(['subsidy', 'interest-subsidy', 'reward', 'risk-compensation', 'service-purchase']);
+export const SupportMethod = z.enum(SUPPORT_METHODS);
 export type SupportMethod = z.output<typeof SupportMethod>;
 export const SUPPORT_METHOD_LABEL: Record<SupportMethod, string> = {
   subsidy: '补助',
@@ -102,6 +103,10 @@ const NotStatedFormula = z
 
 export const SupportFormula = z.discriminatedUnion('kind', [RateFormula, FixedFormula, PartsFormula, TiersFormula, UpToFormula, NotStatedFormula]);
 export type SupportFormula = z.output<typeof SupportFormula>;
+// The union's kinds are exactly the model's tuple (type-checked both ways).
+type SameFormulaKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const formulaKindsMatch: SameFormulaKinds<SupportFormula['kind'], FormulaKind> = true;
+void formulaKindsMatch;
 
 /** A payment in instalments (首次拨付 50%). */
 export const Payment = z

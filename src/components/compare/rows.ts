@@ -4,7 +4,7 @@
  * (原文未载明), never an empty cell. Cells whose content differs from the rest of their row are marked,
  * computed here so the page only renders.
  */
-import { allCriteria } from '../../data/checks.ts';
+import { allCriteria } from '../../model/criteria.ts';
 import type { Policy } from '../../data/load.ts';
 import { quoteHref, directionUrl } from '../../lib/citations.ts';
 import { criterionFormula } from '../../lib/criteria-text.ts';
@@ -12,7 +12,7 @@ import { describeKeyDate } from '../../lib/dates.ts';
 import { supportMethods } from '../../model/support.ts';
 import { formatWan } from '../../lib/format.ts';
 import { displayName } from '../../data/text.ts';
-import { applicableCriteria } from '../../charts/data.ts';
+import { applicableCriteria } from '../../model/criteria.ts';
 import { DATE_KIND_LABEL, NOT_STATED, SUPPORT_METHOD_LABEL, type Direction, type Field } from '../../schemas/index.ts';
 
 /** One thing shown in a cell. */
