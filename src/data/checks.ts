@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Criterion, Field, KeyDate } from '../schemas/index.ts';
+import type { z } from 'zod';
+import { CombinationRule, Contact, Direction, PolicyFile, type Criterion, type Field, type KeyDate } from '../schemas/index.ts';
+import { walkCitations } from './citation-walk.ts';
 import type { DataProblem } from './errors.ts';
 import { describeFound } from './errors.ts';
-import type { Corpus, Policy } from './load.ts';
+import { originOf } from './origin.ts';
+import type { Corpus, Policy } from './types.ts';
 import { Unit } from '../schemas/units.ts';
 import { SUPPORT_METHOD_LABEL } from '../schemas/support.ts';
 import { dateBound, numberBound, sideOf } from '../model/reading-rules.ts';
@@ -14,17 +17,17 @@ import { numbersInQuote, quoteFound, stripSpace, unitsAfterNumber } from './text
  * - ids are unique and every reference resolves;
  * - date windows run forwards; source.txt matches its recorded hash.
  */
-export function checkCorpus(corpus: Corpus, _projectRoot: string): DataProblem[] {
+export function checkCorpus(corpus: Corpus): DataProblem[] {
   const problems: DataProblem[] = [];
   const fieldIds = new Map<string, Field>();
   for (const f of corpus.fields) {
-    if (fieldIds.has(f.id)) problems.push({ file: 'policies/**/fields.yaml', field: `fields.${f.id}`, expected: '唯一的字段 id', found: `重复的 “${f.id}”` });
+    if (fieldIds.has(f.id)) problems.push({ file: originOf(f, 'policies/**/fields.yaml'), field: `fields.${f.id}`, expected: '唯一的字段 id', found: `重复的 “${f.id}”` });
     fieldIds.set(f.id, f);
   }
   for (const f of corpus.fields) {
     if (f.type === 'derived') {
       for (const dep of f.derive.of) {
-        if (!fieldIds.has(dep)) problems.push({ file: 'policies/**/fields.yaml', field: `fields.${f.id}.derive.of`, expected: '已登记的字段 id', found: describeFound(dep) });
+        if (!fieldIds.has(dep)) problems.push({ file: originOf(f, 'policies/**/fields.yaml'), field: `fields.${f.id}.derive.of`, expected: '已登记的字段 id', found: describeFound(dep) });
       }
     }
   }
@@ -48,15 +51,19 @@ function checkPolicy(p: Policy, fields: Map<string, Field>): DataProblem[] {
   if (hash !== p.source.sha256) add(`${base}/source.txt`, '', `与 policy.yaml 记录的 sha256 ${p.source.sha256.slice(0, 12)}… 一致的原文（不得改动原文）`, `sha256 ${hash.slice(0, 12)}…`);
 
   // Citations: every object that carries a quote, anywhere in the policy's data.
-  const cite = (file: string, root: unknown, prefix: string) =>
-    walkQuotes(root, prefix, (path, quote) => {
+  const cite = (file: string, schema: z.ZodType, root: unknown, prefix: string) =>
+    walkCitations(schema, root, prefix, (path, quote) => {
       if (!quoteFound(quote, p.sourceText)) add(file, path, '在 source.txt 中能找到的原文引文（仅忽略空白）', quote);
     });
   const { directions, contacts, rules, fields: _f, sourceText: _s, ...meta } = p;
-  cite(policyFile, meta, '');
-  for (const d of directions) cite(`${base}/directions/${d.id}.yaml`, d, '');
-  contacts.forEach((c, i) => cite(`${base}/contacts.yaml`, c, `contacts[${i}]`));
-  rules.forEach((r, i) => cite(`${base}/rules.yaml`, r, `rules[${i}]`));
+  cite(policyFile, PolicyFile, meta, '');
+  for (const d of directions) cite(originOf(d, `${base}/directions/${d.id}.yaml`), Direction, d, '');
+  // Contacts and rules may be split over several files (rules.yaml, rules-b.yaml): each is checked
+  // under its own file, at its index in that file.
+  const contactsAt = located(contacts, `${base}/contacts.yaml`);
+  const rulesAt = located(rules, `${base}/rules.yaml`);
+  for (const { item, file, index } of contactsAt) cite(file, Contact, item, `contacts[${index}]`);
+  for (const { item, file, index } of rulesAt) cite(file, CombinationRule, item, `rules[${index}]`);
 
   // Unique ids.
   const unique = (file: string, field: string, ids: string[]) => {
@@ -68,8 +75,8 @@ function checkPolicy(p: Policy, fields: Map<string, Field>): DataProblem[] {
   };
   unique(policyFile, 'programmes', p.programmes.map((x) => x.id));
   unique(`${base}/directions`, 'id', directions.map((d) => d.id));
-  unique(`${base}/contacts.yaml`, 'contacts', contacts.map((c) => c.id));
-  unique(`${base}/rules.yaml`, 'rules', rules.map((r) => r.id));
+  unique(contactsAt[0]?.file ?? `${base}/contacts.yaml`, 'contacts', contacts.map((c) => c.id));
+  unique(rulesAt[0]?.file ?? `${base}/rules.yaml`, 'rules', rules.map((r) => r.id));
   unique(policyFile, 'provisions', p.provisions.map((x) => x.id));
   unique(`${base}/**`, 'dates', [...p.dates, ...directions.flatMap((d) => d.dates)].map((x) => x.id));
   unique(policyFile, 'eligibility', allCriteria(p.eligibility).map((c) => c.id));
@@ -81,21 +88,21 @@ function checkPolicy(p: Policy, fields: Map<string, Field>): DataProblem[] {
       if (!directionIds.has(id)) add(file, `${field}[${i}]`, `本政策已有的方向 id（${[...directionIds].slice(0, 4).join(', ')}…）`, id);
     });
 
-  contacts.forEach((c, i) => {
-    refDirections(`${base}/contacts.yaml`, `contacts[${i}].directions`, c.directions);
+  for (const { item: c, file, index: i } of contactsAt) {
+    refDirections(file, `contacts[${i}].directions`, c.directions);
     const q = stripSpace(c.quote);
-    if (!q.includes(stripSpace(c.name))) add(`${base}/contacts.yaml`, `contacts[${i}].name`, '出现在该联系人引文中的姓名', c.name);
+    if (!q.includes(stripSpace(c.name))) add(file, `contacts[${i}].name`, '出现在该联系人引文中的姓名', c.name);
     c.phones.forEach((ph, j) => {
-      if (!q.includes(ph)) add(`${base}/contacts.yaml`, `contacts[${i}].phones[${j}]`, '出现在该联系人引文中的电话', ph);
+      if (!q.includes(ph)) add(file, `contacts[${i}].phones[${j}]`, '出现在该联系人引文中的电话', ph);
     });
-    if (c.email && !q.includes(c.email)) add(`${base}/contacts.yaml`, `contacts[${i}].email`, '出现在该联系人引文中的邮箱', c.email);
-  });
-  rules.forEach((r, i) => refDirections(`${base}/rules.yaml`, `rules[${i}].directions`, r.directions));
+    if (c.email && !q.includes(c.email)) add(file, `contacts[${i}].email`, '出现在该联系人引文中的邮箱', c.email);
+  }
+  for (const { item: r, file, index: i } of rulesAt) refDirections(file, `rules[${i}].directions`, r.directions);
   p.dates.forEach((d, i) => checkDate(d, policyFile, `dates[${i}]`, refDirections, add));
   checkCriteria(p.eligibility, policyFile, 'eligibility', fields, refDirections, add);
 
   for (const d of directions) {
-    const file = `${base}/directions/${d.id}.yaml`;
+    const file = originOf(d, `${base}/directions/${d.id}.yaml`);
     if (!programmeIds.has(d.programme)) add(file, 'programme', `policy.yaml 中的专项 id（${[...programmeIds].join(', ')}）`, d.programme);
     unique(file, 'criteria', allCriteria(d.criteria).map((c) => c.id));
     unique(file, 'materials', d.materials.map((m) => m.id));
@@ -145,6 +152,17 @@ function checkPolicy(p: Policy, fields: Map<string, Field>): DataProblem[] {
     }
   }
   return problems;
+}
+
+/** Each item with the file it came from and its index within that file. */
+function located<T extends object>(items: readonly T[], fallback: string): { item: T; file: string; index: number }[] {
+  const counts = new Map<string, number>();
+  return items.map((item) => {
+    const file = originOf(item, fallback);
+    const index = counts.get(file) ?? 0;
+    counts.set(file, index + 1);
+    return { item, file, index };
+  });
 }
 
 type Add = (file: string, field: string, expected: string, found: unknown) => void;
@@ -243,14 +261,3 @@ function checkDateWording(c: Extract<Criterion, { kind: 'dateWindow' }>, key: 'f
 /** Every criterion in a tree, depth first (one definition, in the model). */
 export { allCriteria } from '../model/criteria.ts';
 import { allCriteria } from '../model/criteria.ts';
-
-/** Calls `fn` for every string `quote` (and `capQuote`/`methodQuote`) found in a data tree. */
-function walkQuotes(node: unknown, path: string, fn: (path: string, quote: string) => void): void {
-  if (Array.isArray(node)) return node.forEach((x, i) => walkQuotes(x, `${path}[${i}]`, fn));
-  if (node === null || typeof node !== 'object') return;
-  for (const [key, value] of Object.entries(node)) {
-    const here = path ? `${path}.${key}` : key;
-    if ((key === 'quote' || key === 'capQuote' || key === 'methodQuote') && typeof value === 'string') fn(here, value);
-    else walkQuotes(value, here, fn);
-  }
-}

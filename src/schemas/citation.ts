@@ -6,9 +6,20 @@ import { z } from 'zod';
  * `quote` is copied from the policy's `source.txt` verbatim. The citation check compares it with the
  * source ignoring whitespace only (the conversion split table cells over lines), nothing else.
  */
+/** The mark on a schema whose value is a verbatim quote: the citation check finds quotes by it. */
+const CITATION_MARK = { citation: true } as const;
+
+/** A verbatim quote from `source.txt` (whitespace may differ). Every cited field uses this schema. */
+export const QuoteText = z.string().trim().min(2, '引文不能为空').meta(CITATION_MARK);
+
+/** True for a schema marked as a quote (the mark survives `.describe()`; wrappers are unwrapped by the walker). */
+export function isCitationSchema(schema: z.ZodType): boolean {
+  return z.globalRegistry.get(schema)?.citation === true;
+}
+
 export const CitationFields = {
   /** Verbatim text from `source.txt` (whitespace may differ). */
-  quote: z.string().trim().min(2, '引文不能为空'),
+  quote: QuoteText,
   /** Human-readable section path in the original, e.g. `附件1 / 六 / （四）`. */
   at: z.string().trim().min(1, '需要出处位置，如 “附件1 / 六 / （四）”'),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SUPPORT_METHODS, type FormulaKind } from '../model/enums.ts';
-import { CitationFields, Id } from './citation.ts';
+import { CitationFields, Id, QuoteText } from './citation.ts';
 
 /** How money is given. 以奖代补 and 免申即享 are recorded as `reward` plus the direction's flags. */
 export const SupportMethod = z.enum(SUPPORT_METHODS);
@@ -33,7 +33,7 @@ const RateFormula = z
     part: RatePart,
     /** The cap per project, in 万元, if the text gives one. */
     capWan: z.number().positive().optional(),
-    capQuote: z.string().min(2).optional(),
+    capQuote: QuoteText.optional(),
   })
   .strict();
 
@@ -52,7 +52,7 @@ const PartsFormula = z
     kind: z.literal('parts'),
     parts: z.array(RatePart).min(2),
     capWan: z.number().positive().optional(),
-    capQuote: z.string().min(2).optional(),
+    capQuote: QuoteText.optional(),
   })
   .strict();
 
@@ -73,7 +73,7 @@ const TiersFormula = z
       )
       .min(1),
     capWan: z.number().positive().optional(),
-    capQuote: z.string().min(2).optional(),
+    capQuote: QuoteText.optional(),
   })
   .strict();
 
@@ -130,7 +130,7 @@ export const Support = z
      */
     alsoMethods: z.array(SupportMethod).optional(),
     /** The clause naming the method (补助标准 / 支持方式). */
-    methodQuote: z.string().min(2),
+    methodQuote: QuoteText,
     methodAt: z.string().min(1),
     formula: SupportFormula,
     /** Instalments, if the text splits the payment. */

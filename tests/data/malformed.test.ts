@@ -185,6 +185,19 @@ describe('malformed data is reported with file, field, expected and found', () =
     });
   }
 
+  it('names the file an item came from when a policy splits its rules over several files (rules-b.yaml)', () => {
+    const rule = (id: string, quote: string) => `rules:\n  - { id: ${id}, kind: once-only, text: 只支持一次。, directions: [upgrade], quote: ${quote}, at: 二 }\n`;
+    const root = mkdtempSync(join(tmpdir(), 'corrupt-'));
+    dirs.push(root);
+    cpSync(FIXTURE, root, { recursive: true });
+    const folder = join(root, 'policies', 'demo-2024-call');
+    writeFileSync(join(folder, 'rules.yaml'), rule('good', '予以补助'));
+    expect(loadCorpusUnchecked(join(root, 'policies'), root).problems).toEqual([]);
+    writeFileSync(join(folder, 'rules-b.yaml'), rule('bad', '不在原文中的引文'));
+    const found = loadCorpusUnchecked(join(root, 'policies'), root).problems;
+    expect(found.map(formatProblem)).toEqual([expect.stringContaining('policies/demo-2024-call/rules-b.yaml › rules[0].quote')]);
+  });
+
   it('loadCorpus throws one error that lists every problem', () => {
     const root = mkdtempSync(join(tmpdir(), 'corrupt-'));
     dirs.push(root);
