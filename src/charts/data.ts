@@ -4,6 +4,7 @@
  */
 import type { Corpus, Policy } from '../data/load.ts';
 import { applicableCriteria } from '../model/criteria.ts';
+import { compareUrl } from '../model/routes.ts';
 import type { Crosswalk, EvolutionEnd, EvolutionStep } from '../schemas/crosswalk.ts';
 import { EVOLUTION_KIND_LABEL } from '../schemas/crosswalk.ts';
 import { POLICY_KIND_LABEL, type Criterion, type Direction, type Field, type SupportFormula } from '../schemas/index.ts';
@@ -141,7 +142,7 @@ export function themeMatrixData(corpus: Corpus, crosswalk: Crosswalk): { rows: M
     }
   }
   return {
-    rows: crosswalk.themes.map((t) => ({ id: t.id, label: t.name, href: `/compare/${t.id}/` })),
+    rows: crosswalk.themes.map((t) => ({ id: t.id, label: t.name, href: compareUrl(t.id) })),
     columns: corpus.policies.map((p) => ({ id: p.id, lines: [p.province, String(p.year)], group: p.province })),
     counts,
   };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OpenData, type ExportedPolicy } from '../schemas/open-data.ts';
 import { displayName } from '../data/text.ts';
+import { sourceUrl } from '../model/routes.ts';
 import { firstDay, todayInShanghai } from './dates.ts';
 import type { Corpus, Policy } from './corpus.ts';
 
@@ -14,7 +15,7 @@ export function exportPolicy(p: Policy): ExportedPolicy {
     dates: allDates.map((d) => (d.shape === 'day' ? d : { ...d, date: firstDay(d) ?? null })),
     directions,
     contacts: contacts.map((c) => ({ ...c, displayName: displayName(c.name) })),
-    sourceUrl: `/policies/${p.id}/source/`,
+    sourceUrl: sourceUrl(p.id),
   };
 }
 

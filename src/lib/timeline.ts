@@ -4,7 +4,8 @@
  */
 import { DATE_KIND_LABEL, type DateKind, type KeyDate } from '../schemas/index.ts';
 import type { Corpus, Policy } from './corpus.ts';
-import { directionHref, type DirectionLink } from './contacts.ts';
+import { directionUrl } from '../model/routes.ts';
+import type { DirectionLink } from './contacts.ts';
 import { addDays, firstDay } from '../model/dates.ts';
 import { formatChineseDate } from './dates.ts';
 
@@ -103,7 +104,7 @@ function toEvent(policy: Policy, date: KeyDate, owner: string | undefined): Time
     kind: date.kind,
     kindLabel: DATE_KIND_LABEL[date.kind],
     label: date.label,
-    directions: ids.map((id) => ({ id, name: policy.directions.find((x) => x.id === id)?.name ?? id, href: directionHref(policy.id, id) })),
+    directions: ids.map((id) => ({ id, name: policy.directions.find((x) => x.id === id)?.name ?? id, href: directionUrl(policy.id, id) })),
     first,
     last,
     openEnded: date.shape === 'recurring' && !date.until,
