@@ -16,6 +16,17 @@ const FieldBase = z.object({
   help: z.string().min(1).optional(),
   /** Step of the questionnaire the question belongs to. */
   step: z.enum(FIELD_STEPS),
+  /**
+   * The self-check's screening: true for the few questions asked first, on one page (where the project
+   * is, where the firm is registered, its industry). Default false.
+   */
+  screen: z.boolean().optional(),
+  /**
+   * The situation this question belongs to, as the screening's “which of these apply to you” option reads
+   * (e.g. 兼并重组（并购）). The options are the topics of the fields the directions in scope read; a topic
+   * left unticked is never asked about. Fields without a topic are asked whenever a direction needs them.
+   */
+  topic: z.string().min(2).optional(),
 });
 
 export const NumberField = FieldBase.extend({

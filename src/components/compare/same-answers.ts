@@ -4,16 +4,16 @@
  * island, and fills the verdict of every direction in the page's theme tables. The tables themselves
  * are built at build time; this only writes text into them, with text nodes (never innerHTML).
  *
- * The answer formats are the self-check page's own (src/lib/self-check/share.ts and storage.ts), so a
+ * The answer formats are the self-check page's own (src/self-check/logic/share.ts and storage.ts), so a
  * link copied there works here with only the path changed.
  */
 import { compileCorpus, evaluateProfile, type DirectionResult, type Reason, type Status, type Verdict } from '../../engine/index.ts';
-import { parseAnswers } from '../../lib/self-check/answers.ts';
-import { fragment, h } from '../../lib/self-check/dom.ts';
-import { QuoteLinks } from '../../lib/self-check/links.ts';
-import { decodeShare, encodeShare, SHARE_PARAM } from '../../lib/self-check/share.ts';
-import { browserStorage, loadState } from '../../lib/self-check/storage.ts';
-import type { IslandData, SavedState } from '../../lib/self-check/types.ts';
+import { parseAnswers } from '../../self-check/logic/answers.ts';
+import { fragment, h } from '../../self-check/browser/dom.ts';
+import { QuoteLinks } from '../../self-check/logic/links.ts';
+import { decodeShare, encodeShare, SHARE_PARAM } from '../../self-check/logic/share.ts';
+import { browserStorage, loadState } from '../../self-check/browser/storage.ts';
+import type { IslandData, SavedState } from '../../self-check/logic/types.ts';
 import { todayInShanghai } from '../../lib/dates.ts';
 import { selfCheckUrl } from '../../model/routes.ts';
 import { formatWan } from '../../lib/format.ts';
