@@ -7,6 +7,7 @@
  * no end, an RRULE without UNTIL would itself claim “forever”, so only the first occurrence is exported
  * and the description says the text prints no end. Nothing is invented.
  */
+import { policyUrl } from '../model/routes.ts';
 import { addDays, type TimelineEvent } from './timeline.ts';
 
 const CRLF = '\r\n';
@@ -88,7 +89,7 @@ export function eventDescription(e: TimelineEvent): string {
   if (e.date.yearFromIssueDate) lines.push('原文未印年份，年份按发文日期确定。');
   lines.push(`原文（${e.date.at}）：“${e.date.quote.replace(/\s+/g, ' ').trim()}”`);
   for (const d of e.directions) lines.push(`方向：${d.name} ${d.href}`);
-  lines.push(`政策：/policies/${e.policy.id}/`);
+  lines.push(`政策：${policyUrl(e.policy.id)}`);
   return lines.join('\n');
 }
 
