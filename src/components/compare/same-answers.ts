@@ -118,7 +118,7 @@ export function initSameAnswers(): void {
 
   const answered = Object.keys(read.state.answers).length;
   const from = read.source === 'link' ? '分享链接中的' : '本浏览器保存的';
-  const asOf = read.state.asOf ? `按您选择的日期 ${read.state.asOf} 判断日期类条件。` : `日期类条件按各政策的申报截止日判断（无截止日的按今天 ${today}）。`;
+  const asOf = read.state.asOf ? `按您选择的日期 ${read.state.asOf} 判断日期类条件。` : '日期类条件按各政策的申报截止日判断（无截止日的按原文载明的基准日）。';
   status.replaceChildren(
     fragment(
       h('p', {}, `已使用${from}自查回答（${answered} 项）。${asOf}`),
