@@ -1,5 +1,5 @@
 /**
- * Scale benchmark: full builds (astro build + pagefind) of 20 and of 200 synthetic policies, to check
+ * Scale benchmark: full builds (astro build, search index included) of 20 and of 200 synthetic policies, to check
  * that build time grows linearly with the corpus: the time per page at 200 may be at most 1.5× the time
  * per page at 20, and the 200-policy build must finish within 5 minutes.
  *
@@ -30,8 +30,6 @@ interface SizeResult {
   routes: RouteTiming[];
   perPageMs: number;
 }
-
-const indexedPages = (b: BuildResult): number => Number(/Indexed (\d+) pages/.exec(b.pagefind?.log ?? '')?.[1] ?? NaN);
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -124,7 +122,6 @@ async function main(): Promise<number> {
         met: size >= 200 ? b.totalMs <= LARGE_BUDGET_MS : null,
         note:
           `astro build ${fmtMs(b.astro.wallMs)}（类型生成 ${phases.types} s，收集 ${phases.collect} s，生成页面 ${phases.generate} s）` +
-          `+ pagefind ${fmtMs(b.pagefind?.wallMs ?? 0)}（CPU ${b.pagefind?.cpuMs == null ? '?' : fmtMs(b.pagefind.cpuMs)}，索引 ${indexedPages(b)} 页）` +
           (b.cpuMs === null ? '' : `；CPU 时间 ${fmtMs(b.cpuMs)}`) +
           `；${b.htmlPages} 个 HTML 页面`,
       });
@@ -146,17 +143,8 @@ async function main(): Promise<number> {
       if (cpuRatio !== null) {
         // CPU time is what the build itself spent; it does not grow when other work shares the CPUs,
         // so it is the better measure of growth on a busy machine.
-        r.add({ label: `每页 CPU 时间之比（${large.size} 份 ÷ ${small.size} 份）`, value: `${cpuRatio.toFixed(2)}×`, budget: `≤ ${RATIO_BUDGET}×`, met: cpuRatio <= RATIO_BUDGET, note: 'astro build 与 pagefind 进程树的 user+sys CPU 时间（/usr/bin/time），除以 HTML 页面数' });
+        r.add({ label: `每页 CPU 时间之比（${large.size} 份 ÷ ${small.size} 份）`, value: `${cpuRatio.toFixed(2)}×`, budget: `≤ ${RATIO_BUDGET}×`, met: cpuRatio <= RATIO_BUDGET, note: 'astro build 进程树（含搜索索引）的 user+sys CPU 时间（/usr/bin/time），除以 HTML 页面数' });
       }
-      const pfPerPage = (x: SizeResult) => (x.build.pagefind?.wallMs ?? NaN) / indexedPages(x.build);
-      const pfRatio = pfPerPage(large) / pfPerPage(small);
-      r.add({
-        label: `其中 Pagefind 每个索引页时间之比（${large.size} 份 ÷ ${small.size} 份）`,
-        value: `${pfRatio.toFixed(2)}×`,
-        budget: '—',
-        met: null,
-        note: `${fmtMs(pfPerPage(small))} → ${fmtMs(pfPerPage(large))} 每页（Pagefind 是外部工具；它的耗时计入上面的每页时间）`,
-      });
       console.log(`\n各路由的渲染时间（Astro 逐文件输出的 “+N ms” 求和；按 ${large.size} 份时的总耗时排序）：\n`);
       for (const line of routeTable(small, large)) console.log(line);
       const flagged = superlinear(small, large);
