@@ -6,7 +6,8 @@
  *   2. data         schemas, references, and every citation found in its source
  *   3. unit         Vitest: engine, data checks, malformed-data messages, charts
  *   4. build        astro build (the search index is one of its endpoints)
- *   5. browser      Vitest + playwright-core in the system Chromium against the built site
+ *   5. dist         Vitest over the built HTML, no browser: html-validate, links and anchors, CSP, other hosts
+ *   6. browser      Vitest + playwright-core in the system Chromium against the built site
  */
 import { spawnSync } from 'node:child_process';
 
@@ -16,6 +17,7 @@ const steps = [
   ['data', 'tsx', ['scripts/check-data.ts']],
   ['unit', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'unit']],
   ['build', 'npm', ['run', 'build']],
+  ['dist', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'dist']],
   ['browser', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'browser']],
 ];
 const only = process.argv.slice(2);

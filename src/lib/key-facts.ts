@@ -10,6 +10,7 @@ import { displayName } from '../data/text.ts';
 import { quoteHref } from './citations.ts';
 import type { Policy } from './corpus.ts';
 import { formatWan } from './format.ts';
+import { supportMethods } from '../model/support.ts';
 import { lastDay } from './dates.ts';
 import { policyDeadline } from './policy-summary.ts';
 import { CONTACT_LEVEL_LABEL, phoneViews, isOfficeOnly } from './contacts.ts';
@@ -118,7 +119,7 @@ export function directionKeyFacts(policy: Policy, d: Direction): DirectionKeyFac
     maxSupport: max,
     formula,
     method: d.support
-      ? { text: SUPPORT_METHOD_LABEL[d.support.method], href: quoteHref(policy, d.support.methodQuote) }
+      ? { text: supportMethods(d.support).map((m) => SUPPORT_METHOD_LABEL[m]).join('或'), href: quoteHref(policy, d.support.methodQuote) }
       : { text: '原文未载明（指导性文件）', notStated: true },
     quota: 'quote' in d.quota ? { text: d.quota.text, href: quoteHref(policy, d.quota.quote) } : { text: '原文未载明支持数量', notStated: true },
     applicants: 'text' in d.applicants ? { text: d.applicants.text, href: quoteHref(policy, d.applicants.quote) } : { text: '原文未载明申报主体', notStated: true },
