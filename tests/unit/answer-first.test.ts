@@ -6,6 +6,7 @@ import { sharedNotes, directoryEntries } from '../../src/lib/contacts.ts';
 import { EMPTY_QUERY, facetCounts, matchesDirection, statusOf, type DirectionRow } from '../../src/components/directions/filter.ts';
 import { openRoundsText } from '../../src/model/round-summary.ts';
 import { policyDeadline } from '../../src/lib/policy-summary.ts';
+import { supportMethods } from '../../src/model/support.ts';
 
 const industryField = fieldMap().get('industry')!;
 const options = 'options' in industryField ? (industryField.options as string[]) : [];
@@ -18,7 +19,7 @@ function rows(): Array<DirectionRow & { id: string; name: string }> {
       province: p.province,
       policy: p.id,
       industries: directionIndustries(p, d, options),
-      method: d.support?.method ?? 'guidance',
+      methods: d.support ? supportMethods(d.support) : ['guidance'],
       applyFree: Boolean(d.applyFree),
       fundingCall: p.kind === 'funding-call',
       deadline: policyDeadline(p),
@@ -40,6 +41,13 @@ describe('directions finder', () => {
     expect(kept).not.toContain('shanxi-2026-item-type/generic-drug');
     expect(kept).not.toContain('shanxi-2026-item-type/consumer-revenue-award');
     expect(kept.length).toBeLessThan(all.length);
+  });
+
+  it('支持方式 = 贴息 keeps the directions whose text says 贴息或补助 as well as those that are 贴息 only', () => {
+    const interest = all.filter((r) => matchesDirection(r, { ...EMPTY_QUERY, method: 'interest-subsidy' }, today));
+    const both = interest.filter((r) => r.methods.length > 1);
+    expect(both.length).toBeGreaterThan(0);
+    expect(both.every((r) => r.id.startsWith('shanxi-2023-tech-retrofit/'))).toBe(true);
   });
 
   it('a negated industry list excludes those industries (制造业营收进档 is not for 食品)', () => {

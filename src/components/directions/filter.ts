@@ -10,7 +10,8 @@ export interface DirectionRow {
   policy: string;
   /** The industries a direction concerns, or 'all' when it is open to every industry. */
   industries: readonly string[] | 'all';
-  method: string;
+  /** 支持方式: one or, where the text says “贴息或补助”, several. */
+  methods: readonly string[];
   applyFree: boolean;
   /** For the round status, computed on the day the filter runs. */
   fundingCall: boolean;
@@ -53,7 +54,7 @@ export function matchesDirection(row: DirectionRow, query: DirectionQuery, today
   if (query.province && row.province !== query.province) return false;
   if (query.policy && row.policy !== query.policy) return false;
   if (query.industry && row.industries !== 'all' && !row.industries.includes(query.industry)) return false;
-  if (query.method && row.method !== query.method) return false;
+  if (query.method && !row.methods.includes(query.method)) return false;
   if (query.free === '1' && !row.applyFree) return false;
   if (query.status && statusOf(row, today) !== query.status) return false;
   return true;

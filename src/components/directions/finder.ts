@@ -11,7 +11,7 @@ const readRow = (el: HTMLElement): DirectionRow => ({
   province: el.dataset.province ?? '',
   policy: el.dataset.policy ?? '',
   industries: el.dataset.industries === '*' ? 'all' : (el.dataset.industries ?? '').split('|').filter(Boolean),
-  method: el.dataset.method ?? '',
+  methods: (el.dataset.method ?? '').split('|').filter(Boolean),
   applyFree: el.dataset.free === '1',
   fundingCall: el.dataset.call !== 'guidance',
   deadline: el.dataset.deadline || undefined,
