@@ -7,17 +7,38 @@ interface PagefindInstance {
 }
 interface PagefindComponents {
   getInstanceManager(): { getInstance(name?: string): PagefindInstance };
+  configureInstance(name: string, options: { mergeIndex: Array<{ bundlePath: string }> }): unknown;
+}
+
+const components = () => (window as unknown as { PagefindComponents?: PagefindComponents }).PagefindComponents;
+
+/**
+ * A large corpus is indexed in one Pagefind bundle per shard (scripts/search-index.ts); the page lists
+ * them in `data-merge-index` and they are merged into the main index before it loads. The instance
+ * reads its merge list only once `pagefind.js` has been fetched, so setting it as soon as the Component
+ * UI is defined is in time.
+ */
+export function mergeShardIndexes(): void {
+  const bundles = document.querySelector('pagefind-config')?.getAttribute('data-merge-index')?.split(/\s+/).filter(Boolean) ?? [];
+  if (bundles.length === 0) return;
+  const apply = () => {
+    const c = components();
+    if (!c) return false;
+    c.configureInstance('default', { mergeIndex: bundles.map((bundlePath) => ({ bundlePath })) });
+    return true;
+  };
+  if (!apply()) void customElements.whenDefined('pagefind-config').then(apply);
 }
 
 export function startSearchFromUrl(): void {
   const q = new URLSearchParams(location.search).get('q')?.trim();
   if (!q) return;
   const run = () => {
-    const components = (window as unknown as { PagefindComponents?: PagefindComponents }).PagefindComponents;
-    if (!components) return false;
+    const c = components();
+    if (!c) return false;
     const input = document.querySelector<HTMLInputElement>('pagefind-input input');
     if (input) input.value = q;
-    components.getInstanceManager().getInstance('default').triggerSearch(q);
+    c.getInstanceManager().getInstance('default').triggerSearch(q);
     return true;
   };
   if (run()) return;

@@ -1,0 +1,176 @@
+/**
+ * The sharded build: the site built in parts, on one machine one after the other, or on a CI matrix of
+ * several machines, then merged into one folder identical in shape to `npm run build`'s dist/.
+ *
+ * The partition is the shard plan of src/lib/shards.ts (provinces packed into shards of at most
+ * SHARD_MAX_POLICIES policies, 100 by default). Each step is an ordinary `astro build` with SITE_SHARD
+ * set, followed by scripts/search-index.ts:
+ * - `shard <id>`: that shard's pages (its policies, directions, checklists, source texts, per-policy
+ *   timelines, open data and exports, and the people its policies list first) and its own Pagefind
+ *   bundle at /pagefind-parts/<id>/;
+ * - `site`: the cross-policy pages (home, directions, compare, contacts, timeline, exports, self-check
+ *   and its data, open data, search), built from the data alone, and the main Pagefind bundle, whose
+ *   search page merges every shard's bundle;
+ * - `merge`: copies the step folders into one site, refusing two different files at one path, and
+ *   checks that every shard of the plan is there (same plan, same SHARD_MAX_POLICIES everywhere).
+ *
+ * Usage:
+ *   tsx scripts/build-shards.ts plan                      the shard ids, as JSON (a CI matrix)
+ *   tsx scripts/build-shards.ts shard <id> [--out DIR]    one shard (default DIR: shards/<id>)
+ *   tsx scripts/build-shards.ts site [--out DIR]          the cross-policy step (default shards/site)
+ *   tsx scripts/build-shards.ts merge [--from DIR] [--out DIR]   shards/* → dist (default)
+ *   tsx scripts/build-shards.ts all [--out DIR]           every step here, one after the other, then merge
+ * Environment: POLICIES_DIR and SHARD_MAX_POLICIES, as for the build.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { getCorpus } from '../src/lib/corpus.ts';
+import { maxPoliciesPerShard, searchPartUrl, shardMap, type Shard } from '../src/lib/shards.ts';
+
+const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const MANIFEST = 'shard.json';
+
+interface Manifest {
+  step: string;
+  maxPolicies: number;
+  policies: string[];
+}
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(name);
+  return i === -1 ? fallback : process.argv[i + 1]!;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((ok, fail) => {
+    const child = spawn(command, args, { cwd: PROJECT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: 'inherit' });
+    child.on('error', fail);
+    child.on('close', (code) => (code === 0 ? ok() : fail(new Error(`${relative(PROJECT, args[0] ?? command)} 退出码 ${code}`))));
+  });
+}
+
+const plan = (): Shard[] => shardMap(getCorpus()).plan;
+
+/** One step: `astro build` of its scope into `out`, then its search bundle. */
+async function buildStep(step: string, out: string): Promise<void> {
+  const shards = plan();
+  if (step !== 'site' && !shards.some((s) => s.id === step)) throw new Error(`没有分片 “${step}”：应为 site 或 ${shards.map((s) => s.id).join('、')} 之一`);
+  const started = performance.now();
+  console.log(`\n== ${step} → ${relative(PROJECT, out) || out}`);
+  const env = { SITE_SHARD: step };
+  await run(process.execPath, [join(PROJECT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', out], env);
+  await run(process.execPath, ['--import', 'tsx', join(PROJECT, 'scripts', 'search-index.ts'), '--site', out], env);
+  const manifest: Manifest = { step, maxPolicies: maxPoliciesPerShard(), policies: step === 'site' ? [] : shards.find((s) => s.id === step)!.policies };
+  writeFileSync(join(out, MANIFEST), JSON.stringify(manifest, null, 2));
+  console.log(`== ${step}：${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+function sameFile(a: string, b: string): boolean {
+  return statSync(a).size === statSync(b).size && readFileSync(a).equals(readFileSync(b));
+}
+
+/**
+ * Moves (or copies) every file of `from` into `to`. The steps share only what every build writes the
+ * same (public/ files, hashed _astro/ assets); two different files at one path mean the steps were built
+ * from different sources, and the merge stops.
+ */
+function mergeInto(from: string, to: string, move: boolean, clashes: string[], root = true): number {
+  let n = 0;
+  for (const e of readdirSync(from, { withFileTypes: true })) {
+    const src = join(from, e.name);
+    const dst = join(to, e.name);
+    if (e.isDirectory()) {
+      if (!existsSync(dst) && move) {
+        renameSync(src, dst);
+        n++;
+        continue;
+      }
+      mkdirSync(dst, { recursive: true });
+      n += mergeInto(src, dst, move, clashes, false);
+    } else if (!(root && e.name === MANIFEST)) {
+      if (existsSync(dst)) {
+        if (!sameFile(src, dst)) clashes.push(dst);
+        continue;
+      }
+      if (move) renameSync(src, dst);
+      else cpSync(src, dst);
+      n++;
+    }
+  }
+  return n;
+}
+
+function merge(fromDir: string, out: string, move: boolean): void {
+  const shards = plan();
+  const steps = ['site', ...shards.map((s) => s.id)];
+  const problems: string[] = [];
+  for (const step of steps) {
+    const dir = join(fromDir, step);
+    const manifestPath = join(dir, MANIFEST);
+    if (!existsSync(manifestPath)) {
+      problems.push(`${relative(PROJECT, dir)}：应为 ${step} 步骤的输出（含 ${MANIFEST}）；实际为（缺失）`);
+      continue;
+    }
+    const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+    const expected = step === 'site' ? [] : shards.find((s) => s.id === step)!.policies;
+    if (m.maxPolicies !== maxPoliciesPerShard() || m.policies.join(',') !== expected.join(',')) {
+      problems.push(`${relative(PROJECT, manifestPath)}：应为当前分片方案（每片至多 ${maxPoliciesPerShard()} 份政策）的 ${step}；实际按另一方案构建（每片至多 ${m.maxPolicies} 份，${m.policies.length} 份政策）`);
+    }
+    if (step !== 'site' && !existsSync(join(dir, searchPartUrl(step).slice(1), 'pagefind-entry.json'))) {
+      problems.push(`${relative(PROJECT, dir)}：应有搜索索引 ${searchPartUrl(step)}；实际为（缺失）`);
+    }
+  }
+  if (problems.length > 0) throw new Error(`无法合并：\n${problems.join('\n')}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  const clashes: string[] = [];
+  for (const step of steps) {
+    mergeInto(join(fromDir, step), out, move, clashes);
+  }
+  if (clashes.length > 0) throw new Error(`合并冲突：以下文件在不同步骤中内容不同（应由同一份源码构建）：\n${clashes.slice(0, 20).map((c) => relative(out, c).split(sep).join('/')).join('\n')}`);
+  console.log(`合并完成：${steps.length} 个步骤（site + ${shards.length} 个分片）→ ${relative(PROJECT, out) || out}`);
+}
+
+async function main(): Promise<number> {
+  const [command, id] = process.argv.slice(2);
+  switch (command) {
+    case 'plan':
+      console.log(JSON.stringify(plan().map((s) => s.id)));
+      return 0;
+    case 'shard':
+      if (!id || id.startsWith('--')) throw new Error('用法：build-shards.ts shard <分片 id>（见 build-shards.ts plan）');
+      await buildStep(id, resolve(arg('--out', join('shards', id))));
+      return 0;
+    case 'site':
+      await buildStep('site', resolve(arg('--out', join('shards', 'site'))));
+      return 0;
+    case 'merge':
+      merge(resolve(arg('--from', 'shards')), resolve(arg('--out', 'dist')), false);
+      return 0;
+    case 'all': {
+      const started = performance.now();
+      const work = resolve(arg('--work', 'shards'));
+      rmSync(work, { recursive: true, force: true });
+      const shards = plan();
+      console.log(`分片方案：${shards.length} 个分片（每片至多 ${maxPoliciesPerShard()} 份政策）+ site`);
+      for (const s of shards) await buildStep(s.id, join(work, s.id));
+      await buildStep('site', join(work, 'site'));
+      merge(work, resolve(arg('--out', 'dist')), true);
+      rmSync(work, { recursive: true, force: true });
+      console.log(`分片构建共 ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      return 0;
+    }
+    default:
+      console.error('用法：build-shards.ts plan | shard <id> | site | merge | all（见文件开头的说明）');
+      return 2;
+  }
+}
+
+try {
+  process.exitCode = await main();
+} catch (e) {
+  console.error(e instanceof Error ? e.message : String(e));
+  process.exitCode = 1;
+}
