@@ -20,10 +20,13 @@
  *   tsx scripts/build-shards.ts site [--out DIR]          the cross-policy step (default shards/site)
  *   tsx scripts/build-shards.ts merge [--from DIR] [--out DIR]   shards/* → dist (default)
  *   tsx scripts/build-shards.ts all [--out DIR]           every step here, one after the other, then merge
+ *   tsx scripts/build-shards.ts test [--all]              the real corpus in two shards, merged, then the
+ *                                                         gate (links…) and search browser tests on it
  * Environment: POLICIES_DIR and SHARD_MAX_POLICIES, as for the build.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { getCorpus } from '../src/lib/corpus.ts';
@@ -133,6 +136,38 @@ function merge(fromDir: string, out: string, move: boolean): void {
   console.log(`合并完成：${steps.length} 个步骤（site + ${shards.length} 个分片）→ ${relative(PROJECT, out) || out}`);
 }
 
+/**
+ * The browser tests that must pass on a merged build exactly as on a single one: the gates (html-validate,
+ * every link and anchor, CSP, axe, console, other hosts, 360 px, print on every page kind) and search
+ * (recall over the merged bundles, ranking, the ?q= page with filters). `test --all` adds the page,
+ * contact and comparison tests.
+ */
+const MERGED_TESTS = ['gates', 'search'];
+const MORE_MERGED_TESTS = ['pages', 'contacts', 'compare'];
+
+/**
+ * Builds the real corpus as two shards (Jiangsu | Shanxi: at most 4 policies a shard), one after the
+ * other, merges them, and runs the browser tests against the merged folder (DIST_DIR).
+ */
+async function testMerged(): Promise<number> {
+  process.env.SHARD_MAX_POLICIES ??= '4';
+  const shards = plan();
+  if (shards.length < 2) throw new Error(`分片测试需要至少两个分片；SHARD_MAX_POLICIES=${process.env.SHARD_MAX_POLICIES} 只得到 ${shards.length} 个`);
+  const out = mkdtempSync(join(tmpdir(), 'policy-shards-merged-'));
+  const work = join(out, '.steps');
+  try {
+    for (const s of shards) await buildStep(s.id, join(work, s.id));
+    await buildStep('site', join(work, 'site'));
+    merge(work, join(out, 'site'), true);
+    const tests = [...MERGED_TESTS, ...(process.argv.includes('--all') ? MORE_MERGED_TESTS : [])].map((t) => `tests/browser/${t}.test.ts`);
+    await run(process.execPath, [join(PROJECT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/vitest.config.ts', '--project', 'browser', ...tests], { DIST_DIR: join(out, 'site') });
+    console.log(`分片构建（${shards.length} 个分片 + site，合并）通过浏览器测试：${tests.join('、')}`);
+    return 0;
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<number> {
   const [command, id] = process.argv.slice(2);
   switch (command) {
@@ -162,6 +197,8 @@ async function main(): Promise<number> {
       console.log(`分片构建共 ${((performance.now() - started) / 1000).toFixed(1)} s`);
       return 0;
     }
+    case 'test':
+      return testMerged();
     default:
       console.error('用法：build-shards.ts plan | shard <id> | site | merge | all（见文件开头的说明）');
       return 2;

@@ -14,7 +14,7 @@
  *
  * Usage: tsx scripts/search-index.ts [--site dist]
  */
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { currentScope, searchPartUrl, searchParts, shardOfPath } from '../src/lib/shards.ts';
@@ -55,7 +55,28 @@ function groups(site: string): Group[] {
   return [...byShard].map(([id, list]) => ({ out: id === 'site' ? main : searchPartUrl(id).slice(1, -1), files: list }));
 }
 
-async function indexGroup(site: string, group: Group): Promise<number> {
+/**
+ * Peak resident memory (VmHWM) of this process's Pagefind service, in bytes, read from /proc before the
+ * service stops; null where /proc is missing. The benchmarks print it to name the bundle that peaks.
+ */
+function servicePeakBytes(): number | null {
+  if (!existsSync('/proc')) return null;
+  let peak: number | null = null;
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, 'utf8');
+      if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== process.pid || !/^Name:\s+pagefind/m.test(status)) continue;
+      const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
+      if (Number.isFinite(kb)) peak = Math.max(peak ?? 0, kb * 1024);
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return peak;
+}
+
+async function indexGroup(site: string, group: Group): Promise<{ pages: number; peakBytes: number | null }> {
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
   let pages = 0;
@@ -74,9 +95,10 @@ async function indexGroup(site: string, group: Group): Promise<number> {
   rmSync(outputPath, { recursive: true, force: true });
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind 无法写入 ${group.out}：${written.errors.join('；')}`);
+  const peakBytes = servicePeakBytes();
   // Stop the service: its memory (every page of this bundle) is released before the next bundle starts.
   await pagefind.close();
-  return pages;
+  return { pages, peakBytes };
 }
 
 async function main(): Promise<number> {
@@ -87,9 +109,10 @@ async function main(): Promise<number> {
   for (const group of groups(site)) {
     if (group.files.length === 0) continue;
     const t = performance.now();
-    const pages = await indexGroup(site, group);
+    const { pages, peakBytes } = await indexGroup(site, group);
     total += pages;
-    console.log(`  ${group.out}/：${group.files.length} 个 HTML 文件，索引 ${pages} 页，${((performance.now() - t) / 1000).toFixed(1)} s`);
+    const peak = peakBytes === null ? '' : `，Pagefind 峰值内存 ${(peakBytes / 1048576).toFixed(0)} MB`;
+    console.log(`  ${group.out}/：${group.files.length} 个 HTML 文件，索引 ${pages} 页，${((performance.now() - t) / 1000).toFixed(1)} s${peak}`);
   }
   // Same wording as the Pagefind CLI, which the benchmarks read.
   console.log(`Indexed ${total} pages`);

@@ -7,6 +7,8 @@
  *   3. unit         Vitest: engine, data checks, malformed-data messages, charts
  *   4. build        astro build + Pagefind index
  *   5. browser      Vitest + playwright-core in the system Chromium against the built site
+ *   6. shards       the sharded build (two shards of the real corpus, merged) passes the gate (links,
+ *                   CSP, axe…) and search browser tests too
  */
 import { spawnSync } from 'node:child_process';
 
@@ -17,6 +19,7 @@ const steps = [
   ['unit', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'unit']],
   ['build', 'npm', ['run', 'build']],
   ['browser', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'browser']],
+  ['shards', 'tsx', ['scripts/build-shards.ts', 'test']],
 ];
 const only = process.argv.slice(2);
 const started = Date.now();

@@ -7,24 +7,27 @@ interface PagefindInstance {
 }
 interface PagefindComponents {
   getInstanceManager(): { getInstance(name?: string): PagefindInstance };
-  configureInstance(name: string, options: { mergeIndex: Array<{ bundlePath: string }> }): unknown;
+  configureInstance(name: string, options: { mergeIndex: Array<{ bundlePath: string }>; indexWeight: number }): unknown;
 }
 
 const components = () => (window as unknown as { PagefindComponents?: PagefindComponents }).PagefindComponents;
 
 /**
  * A large corpus is indexed in one Pagefind bundle per shard (scripts/search-index.ts); the page lists
- * them in `data-merge-index` and they are merged into the main index before it loads. The instance
+ * them in `data-merge-index` and they are merged into the main index before it loads, the main index's
+ * scores weighted by `data-main-index-weight` (see src/lib/shards.ts for why). The instance
  * reads its merge list only once `pagefind.js` has been fetched, so setting it as soon as the Component
  * UI is defined is in time.
  */
 export function mergeShardIndexes(): void {
-  const bundles = document.querySelector('pagefind-config')?.getAttribute('data-merge-index')?.split(/\s+/).filter(Boolean) ?? [];
+  const config = document.querySelector('pagefind-config');
+  const bundles = config?.getAttribute('data-merge-index')?.split(/\s+/).filter(Boolean) ?? [];
   if (bundles.length === 0) return;
+  const indexWeight = Number(config?.getAttribute('data-main-index-weight') ?? 1);
   const apply = () => {
     const c = components();
     if (!c) return false;
-    c.configureInstance('default', { mergeIndex: bundles.map((bundlePath) => ({ bundlePath })) });
+    c.configureInstance('default', { mergeIndex: bundles.map((bundlePath) => ({ bundlePath })), indexWeight });
     return true;
   };
   if (!apply()) void customElements.whenDefined('pagefind-config').then(apply);

@@ -141,6 +141,15 @@ export function inScope(map: ShardMap, scope: BuildScope, pathname: string): boo
 export const searchPartUrl = (shardId: string) => `/pagefind-parts/${shardId}/`;
 
 /**
+ * Pagefind scores each bundle's pages against that bundle alone (its page count, its average page
+ * length). The main bundle, once the shards' pages are out of it, holds only the long cross-policy
+ * pages (comparisons, directories), which no longer look long there and would outrank a direction's own
+ * page for its name. Their scores are halved when the bundles are merged, which puts them back where a
+ * single index ranks them (tests/browser/search.test.ts checks it on a merged two-shard build).
+ */
+export const MAIN_INDEX_WEIGHT_WHEN_MERGED = 0.5;
+
+/**
  * The bundles the search page merges into the main one. A single build of a corpus that fits one shard
  * keeps one index (nothing to merge); otherwise every shard has its own bundle.
  */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { axeViolations, closeBrowser, openPage } from './helpers.ts';
-import { builtPages, idsIn } from './site-files.ts';
+import { builtPages, DIST, idsIn } from './site-files.ts';
 
 /**
  * Quality gates over the built site: valid HTML, no broken internal link or anchor, a strict CSP,
@@ -56,7 +56,7 @@ describe('static checks over every built page', () => {
         const [pathPart, anchor] = href.split('#') as [string, string | undefined];
         const path = (pathPart === '' ? p.url : new URL(pathPart, 'http://x' + p.url).pathname).replace(/\?.*$/, '');
         const isPage = files.has(path);
-        const isFile = !path.endsWith('/') && (() => { try { readFileSync('dist' + decodeURIComponent(path)); return true; } catch { return false; } })();
+        const isFile = !path.endsWith('/') && (() => { try { readFileSync(DIST + decodeURIComponent(path)); return true; } catch { return false; } })();
         if (!isPage && !isFile) broken.push(`${p.url} → ${href}`);
         else if (anchor && isPage && !idsIn(byUrl.get(path)!).has(decodeURIComponent(anchor))) broken.push(`${p.url} → ${href} (no #${anchor})`);
       }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { baseUrl, closeBrowser, getBrowser, openPage } from './helpers.ts';
-import { builtPages, indexedText } from './site-files.ts';
+import { builtPages, DIST, indexedText } from './site-files.ts';
 
 /**
  * Search recall in Chromium against the real Pagefind index: for every sampled term, every built page
@@ -16,7 +16,7 @@ interface OpenData {
     contacts: Array<{ displayName: string; phones: string[] }>;
   }>;
 }
-const data = JSON.parse(readFileSync('dist/data/policies.json', 'utf8')) as OpenData;
+const data = JSON.parse(readFileSync(`${DIST}/data/policies.json`, 'utf8')) as OpenData;
 const pages = builtPages().map((p) => ({ url: p.url, text: indexedText(p.html).replace(/\s+/g, ' '), indexed: p.html.includes('data-pagefind-body') }));
 
 const TECHNICAL_TERMS = ['标识解析', '一致性评价', '煤矸石', '免申即享', '两化融合', '首台（套）', '专精特新', '算力', '融资租赁', '兼并重组', '现场核查表', '数字基础设施建设'];
@@ -49,8 +49,19 @@ beforeAll(async () => {
   context = await (await getBrowser()).newContext({ locale: 'zh-CN' });
   page = await context.newPage();
   await page.goto(baseUrl() + '/search/');
-  // A string, so that Vite does not rewrite the browser's own dynamic import.
-  await page.evaluate(`import('/pagefind/pagefind.js').then(async (pf) => { await pf.init(); window.__pf = pf; })`);
+  // A string, so that Vite does not rewrite the browser's own dynamic import. The shards' bundles the
+  // search page lists (a corpus indexed in parts, src/lib/shards.ts) are merged in, weighted as the page
+  // weights them.
+  await page.evaluate(
+    `import('/pagefind/pagefind.js').then(async (pf) => {
+      const config = document.querySelector('pagefind-config');
+      const parts = (config?.getAttribute('data-merge-index') ?? '').split(' ').filter(Boolean);
+      if (parts.length > 0) await pf.options({ indexWeight: Number(config.getAttribute('data-main-index-weight') ?? 1) });
+      for (const bundle of parts) await pf.mergeIndex(bundle);
+      await pf.init();
+      window.__pf = pf;
+    })`,
+  );
 });
 afterAll(async () => {
   await context?.close();
