@@ -3,8 +3,9 @@
  *
  * Pagefind keeps every page it reads in memory until it writes the index (about 20× the HTML), so one
  * index of the whole corpus grows with it: 2.6 GB for 200 synthetic policies. Here each shard's pages
- * are indexed by their own Pagefind process, which is stopped before the next starts, so the peak is
- * that of the largest shard, whatever the corpus. The search page merges the bundles in the browser
+ * are indexed by their own Pagefind process (its CLI, on a staging folder of hard links to exactly those
+ * pages), which exits before the next starts, so the peak is that of the largest shard, whatever the
+ * corpus. The search page merges the bundles in the browser
  * (Pagefind's `mergeIndex`), so the search itself is unchanged.
  *
  * - A build of everything (SITE_SHARD unset): cross-policy pages go to `/pagefind/`, each shard's pages
@@ -14,13 +15,13 @@
  *
  * Usage: tsx scripts/search-index.ts [--site dist]
  */
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
-import * as pagefind from 'pagefind';
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, realpathSync, rmSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { currentScope, searchPartUrl, searchParts, shardOfPath } from '../src/lib/shards.ts';
 
-/** Requests in flight to the Pagefind service: enough to keep both cores busy, few enough to hold little. */
-const IN_FLIGHT = 8;
+/** Pagefind's CLI (the JavaScript launcher of its binary), run with this very Node. */
+const PAGEFIND = realpathSync(join(dirname(new URL(import.meta.url).pathname), '..', 'node_modules', '.bin', 'pagefind'));
 
 interface Group {
   /** Output folder, relative to the site. */
@@ -55,50 +56,78 @@ function groups(site: string): Group[] {
   return [...byShard].map(([id, list]) => ({ out: id === 'site' ? main : searchPartUrl(id).slice(1, -1), files: list }));
 }
 
-/**
- * Peak resident memory (VmHWM) of this process's Pagefind service, in bytes, read from /proc before the
- * service stops; null where /proc is missing. The benchmarks print it to name the bundle that peaks.
- */
-function servicePeakBytes(): number | null {
+/** Peak resident memory (VmHWM, bytes) of the Pagefind processes under `root`, from /proc; null without it. */
+function pagefindPeakBytes(root: number): number | null {
   if (!existsSync('/proc')) return null;
-  let peak: number | null = null;
+  const parent = new Map<number, number>();
+  const peaks = new Map<number, number>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
-      if (Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]) !== process.pid || !/^Name:\s+pagefind/m.test(status)) continue;
+      parent.set(Number(name), Number(/^PPid:\s+(\d+)/m.exec(status)?.[1]));
       const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? NaN);
-      if (Number.isFinite(kb)) peak = Math.max(peak ?? 0, kb * 1024);
+      if (/^Name:\s+pagefind/m.test(status) && Number.isFinite(kb)) peaks.set(Number(name), kb * 1024);
     } catch {
       // the process ended while we looked
+    }
+  }
+  let peak: number | null = null;
+  for (const [pid, bytes] of peaks) {
+    for (let p: number | undefined = pid; p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === root) {
+        peak = Math.max(peak ?? 0, bytes);
+        break;
+      }
     }
   }
   return peak;
 }
 
-async function indexGroup(site: string, group: Group): Promise<{ pages: number; peakBytes: number | null }> {
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind 无法创建索引：${errors.join('；')}`);
-  let pages = 0;
-  let next = 0;
-  const worker = async () => {
-    while (next < group.files.length) {
-      const file = group.files[next++]!;
-      const content = readFileSync(join(site, file), 'utf8');
-      if (content.includes('data-pagefind-body')) pages++;
-      const res = await index.addHTMLFile({ sourcePath: file, content });
-      if (res.errors.length > 0) throw new Error(`Pagefind 无法索引 ${file}：${res.errors.join('；')}`);
+/**
+ * The files of a bundle, as hard links under a staging folder with the same relative paths, so that
+ * Pagefind's own CLI (which reads a folder, in parallel) indexes exactly them with the URLs they have in
+ * the site. Linking costs no copy; across file systems it falls back to copying.
+ */
+function stage(site: string, group: Group): string {
+  const dir = join(dirname(resolve(site)), `.${basename(resolve(site))}-search-${basename(group.out)}`);
+  rmSync(dir, { recursive: true, force: true });
+  for (const file of group.files) {
+    const to = join(dir, file);
+    mkdirSync(dirname(to), { recursive: true });
+    try {
+      linkSync(join(site, file), to);
+    } catch {
+      copyFileSync(join(site, file), to);
     }
-  };
-  await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
-  const outputPath = join(site, group.out);
+  }
+  return dir;
+}
+
+/** One bundle: Pagefind's CLI on the bundle's pages; its memory is released when it exits. */
+function indexGroup(site: string, group: Group, whole: boolean): Promise<{ pages: number; peakBytes: number | null }> {
+  const source = whole ? site : stage(site, group);
+  const outputPath = resolve(site, group.out);
   rmSync(outputPath, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length > 0) throw new Error(`Pagefind 无法写入 ${group.out}：${written.errors.join('；')}`);
-  const peakBytes = servicePeakBytes();
-  // Stop the service: its memory (every page of this bundle) is released before the next bundle starts.
-  await pagefind.close();
-  return { pages, peakBytes };
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [PAGEFIND, '--site', source, '--output-path', outputPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (b: Buffer) => (log += b.toString()));
+    child.stderr.on('data', (b: Buffer) => (log += b.toString()));
+    let peakBytes: number | null = null;
+    // VmHWM is a process's own peak, so the last reading before it exits is its peak.
+    const timer = setInterval(() => {
+      const p = child.pid === undefined ? null : pagefindPeakBytes(child.pid);
+      if (p !== null) peakBytes = Math.max(peakBytes ?? 0, p);
+    }, 200);
+    child.on('error', fail);
+    child.on('close', (code) => {
+      clearInterval(timer);
+      if (!whole) rmSync(source, { recursive: true, force: true });
+      if (code !== 0) return fail(new Error(`Pagefind 索引 ${group.out} 失败（退出码 ${code}）：\n${log.split('\n').slice(-15).join('\n')}`));
+      ok({ pages: Number(/Indexed (\d+) pages/.exec(log)?.[1] ?? 0), peakBytes });
+    });
+  });
 }
 
 async function main(): Promise<number> {
@@ -106,10 +135,11 @@ async function main(): Promise<number> {
   const site = i === -1 ? 'dist' : process.argv[i + 1]!;
   const started = performance.now();
   let total = 0;
-  for (const group of groups(site)) {
+  const all = groups(site);
+  for (const group of all) {
     if (group.files.length === 0) continue;
     const t = performance.now();
-    const { pages, peakBytes } = await indexGroup(site, group);
+    const { pages, peakBytes } = await indexGroup(site, group, all.length === 1);
     total += pages;
     const peak = peakBytes === null ? '' : `，Pagefind 峰值内存 ${(peakBytes / 1048576).toFixed(0)} MB`;
     console.log(`  ${group.out}/：${group.files.length} 个 HTML 文件，索引 ${pages} 页，${((performance.now() - t) / 1000).toFixed(1)} s${peak}`);
