@@ -15,8 +15,8 @@
  *   checks that every shard of the plan is there (same plan, same SHARD_MAX_POLICIES everywhere).
  *
  * Usage:
- *   tsx scripts/build-shards.ts plan                      the shard ids, as JSON (a CI matrix)
- *   tsx scripts/build-shards.ts shard <id> [--out DIR]    one shard (default DIR: shards/<id>)
+ *   tsx scripts/build-shards.ts plan [--with-site]        the shard ids (and `site`), as JSON: a CI matrix
+ *   tsx scripts/build-shards.ts shard <id> [--out DIR]    one shard, or `site` (default DIR: shards/<id>)
  *   tsx scripts/build-shards.ts site [--out DIR]          the cross-policy step (default shards/site)
  *   tsx scripts/build-shards.ts merge [--from DIR] [--out DIR]   shards/* → dist (default)
  *   tsx scripts/build-shards.ts all [--out DIR]           every step here, one after the other, then merge
@@ -172,7 +172,7 @@ async function main(): Promise<number> {
   const [command, id] = process.argv.slice(2);
   switch (command) {
     case 'plan':
-      console.log(JSON.stringify(plan().map((s) => s.id)));
+      console.log(JSON.stringify([...plan().map((s) => s.id), ...(process.argv.includes('--with-site') ? ['site'] : [])]));
       return 0;
     case 'shard':
       if (!id || id.startsWith('--')) throw new Error('用法：build-shards.ts shard <分片 id>（见 build-shards.ts plan）');
