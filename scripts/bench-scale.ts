@@ -13,7 +13,8 @@
  * per route, so a route whose time per file grows with the corpus (something re-read or re-computed per
  * page) is named.
  *
- * Usage: tsx scripts/bench-scale.ts [--sizes 20,200] [--sharded 2000] [--profile]
+ * Usage: tsx scripts/bench-scale.ts [--sizes 20,200] [--sharded 2000] [--national] [--profile]
+ *   --national: the national-scale run, `--sizes 1000 --sharded 2000` (about 15 minutes on 2 cores).
  *   --sharded: build these sizes with the sharded build (scripts/build-shards.ts all, one shard after
  *              the other) instead of the single build, and report its wall time and peak memory.
  *   --profile: also record a V8 CPU profile of the largest build and list where its time went.
@@ -181,10 +182,11 @@ function superlinear(small: SizeResult, large: SizeResult): Array<{ route: strin
 }
 
 async function main(): Promise<number> {
-  header('bench-scale：20 与 200 份合成政策的构建');
+  const nationalRun = process.argv.includes('--national');
+  const sizes = (argValue('--sizes') ?? (nationalRun ? '1000' : '20,200')).split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+  const sharded = (argValue('--sharded') ?? (nationalRun ? '2000' : '')).split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+  header(`bench-scale：${sizes.join('、')} 份合成政策的构建${sharded.length > 0 ? `，${sharded.join('、')} 份的分片构建` : ''}`);
   const r = new Reporter('bench-scale');
-  const sizes = (argValue('--sizes') ?? '20,200').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
-  const sharded = (argValue('--sharded') ?? '').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
   const profile = process.argv.includes('--profile');
   const profileDir = profile ? mkdtempSync(join(tmpdir(), 'policy-bench-prof-')) : undefined;
   const results: SizeResult[] = [];
