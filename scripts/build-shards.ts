@@ -3,23 +3,27 @@
  * several machines, then merged into one folder identical in shape to `npm run build`'s dist/.
  *
  * The partition is the shard plan of src/lib/shards.ts (provinces packed into shards of at most
- * SHARD_MAX_POLICIES policies, 100 by default). Each step is an ordinary `astro build` with SITE_SHARD
- * set, followed by scripts/search-index.ts:
- * - `shard <id>`: that shard's pages (its policies, directions, checklists, source texts, per-policy
- *   timelines, open data and exports, and the people its policies list first) and its own Pagefind
- *   bundle at /pagefind-parts/<id>/;
+ * SHARD_MAX_POLICIES policies, 100 by default). A shard is the unit of the search index (one Pagefind
+ * bundle each, so its memory is bounded); a build step may cover several shards, since every step
+ * reads and checks the whole corpus and bundles the site once, which a step per shard repeats. Each
+ * step is an ordinary `astro build` with SITE_SHARD set, followed by scripts/search-index.ts:
+ * - `shard <id>[,<id>…]`: those shards' pages (its policies, directions, checklists, source texts, per-policy
+ *   timelines, open data and exports, and the people its policies list first) and a Pagefind bundle per
+ *   shard at /pagefind-parts/<id>/;
  * - `site`: the cross-policy pages (home, directions, compare, contacts, timeline, exports, self-check
  *   and its data, open data, search), built from the data alone, and the main Pagefind bundle, whose
  *   search page merges every shard's bundle;
  * - `merge`: copies the step folders into one site, refusing two different files at one path, and
- *   checks that every shard of the plan is there (same plan, same SHARD_MAX_POLICIES everywhere).
+ *   checks that `site` and every shard of the plan are there once (same plan, same SHARD_MAX_POLICIES).
  *
  * Usage:
- *   tsx scripts/build-shards.ts plan [--with-site]        the shard ids (and `site`), as JSON: a CI matrix
- *   tsx scripts/build-shards.ts shard <id> [--out DIR]    one shard, or `site` (default DIR: shards/<id>)
+ *   tsx scripts/build-shards.ts plan [--per-step K] [--with-site]   the build steps as JSON (a CI matrix):
+ *                                                         K shards a step (default 1), then `site`
+ *   tsx scripts/build-shards.ts shard <id[,id…]> [--out DIR]   one step: shards, or `site` (default DIR:
+ *                                                         shards/<ids joined by +>)
  *   tsx scripts/build-shards.ts site [--out DIR]          the cross-policy step (default shards/site)
- *   tsx scripts/build-shards.ts merge [--from DIR] [--out DIR]   shards/* → dist (default)
- *   tsx scripts/build-shards.ts all [--out DIR]           every step here, one after the other, then merge
+ *   tsx scripts/build-shards.ts merge [--from DIR] [--out DIR]   every step folder in shards/ → dist (default)
+ *   tsx scripts/build-shards.ts all [--per-step K] [--out DIR]   every step here, one after the other, then merge
  *   tsx scripts/build-shards.ts test [--all]              the real corpus in two shards, merged, then the
  *                                                         gate (links…) and search browser tests on it
  * Environment: POLICIES_DIR and SHARD_MAX_POLICIES, as for the build.
@@ -36,9 +40,28 @@ const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MANIFEST = 'shard.json';
 
 interface Manifest {
+  /** `site`, or the shard ids the step built, comma-separated. */
   step: string;
+  shards: string[];
   maxPolicies: number;
   policies: string[];
+}
+
+/** A step's folder name: its shard ids joined by `+` (commas are awkward in paths and artefact names). */
+const folderOf = (step: string) => step.split(',').join('+');
+
+/** The build steps: consecutive shards `perStep` at a time, then `site`. */
+function steps(perStep: number): string[] {
+  const ids = plan().map((s) => s.id);
+  const out: string[] = [];
+  for (let i = 0; i < ids.length; i += perStep) out.push(ids.slice(i, i + perStep).join(','));
+  return out;
+}
+
+function perStepArg(): number {
+  const n = Number(arg('--per-step', '1'));
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--per-step：应为正整数；实际为 “${arg('--per-step', '')}”`);
+  return n;
 }
 
 function arg(name: string, fallback: string): string {
@@ -56,16 +79,19 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 
 const plan = (): Shard[] => shardMap(getCorpus()).plan;
 
-/** One step: `astro build` of its scope into `out`, then its search bundle. */
+/** One step: `astro build` of its scope (`site`, or shard ids with commas) into `out`, then its search bundles. */
 async function buildStep(step: string, out: string): Promise<void> {
   const shards = plan();
-  if (step !== 'site' && !shards.some((s) => s.id === step)) throw new Error(`没有分片 “${step}”：应为 site 或 ${shards.map((s) => s.id).join('、')} 之一`);
+  const ids = step === 'site' ? [] : step.split(',');
+  const unknown = ids.filter((id) => !shards.some((s) => s.id === id));
+  if (unknown.length > 0) throw new Error(`没有分片 “${unknown.join('、')}”：应为 site 或 ${shards.map((s) => s.id).join('、')} 中的一个或多个（以逗号分隔）`);
   const started = performance.now();
   console.log(`\n== ${step} → ${relative(PROJECT, out) || out}`);
   const env = { SITE_SHARD: step };
   await run(process.execPath, [join(PROJECT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', out], env);
   await run(process.execPath, ['--import', 'tsx', join(PROJECT, 'scripts', 'search-index.ts'), '--site', out], env);
-  const manifest: Manifest = { step, maxPolicies: maxPoliciesPerShard(), policies: step === 'site' ? [] : shards.find((s) => s.id === step)!.policies };
+  const policies = shards.filter((s) => ids.includes(s.id)).flatMap((s) => s.policies);
+  const manifest: Manifest = { step, shards: ids, maxPolicies: maxPoliciesPerShard(), policies };
   writeFileSync(join(out, MANIFEST), JSON.stringify(manifest, null, 2));
   console.log(`== ${step}：${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
@@ -105,35 +131,45 @@ function mergeInto(from: string, to: string, move: boolean, clashes: string[], r
   return n;
 }
 
+/**
+ * Merges every step folder under `fromDir` into `out`, after checking that together they are exactly
+ * the current plan: `site` once, every shard once, each built for this plan, each with its search bundle.
+ */
 function merge(fromDir: string, out: string, move: boolean): void {
   const shards = plan();
-  const steps = ['site', ...shards.map((s) => s.id)];
   const problems: string[] = [];
-  for (const step of steps) {
-    const dir = join(fromDir, step);
-    const manifestPath = join(dir, MANIFEST);
+  const folders = existsSync(fromDir) ? readdirSync(fromDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort() : [];
+  const builtBy = new Map<string, string>();
+  let site = 0;
+  for (const folder of folders) {
+    const manifestPath = join(fromDir, folder, MANIFEST);
     if (!existsSync(manifestPath)) {
-      problems.push(`${relative(PROJECT, dir)}：应为 ${step} 步骤的输出（含 ${MANIFEST}）；实际为（缺失）`);
+      problems.push(`${relative(PROJECT, join(fromDir, folder))}：应为某个步骤的输出（含 ${MANIFEST}）；实际没有 ${MANIFEST}`);
       continue;
     }
     const m = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-    const expected = step === 'site' ? [] : shards.find((s) => s.id === step)!.policies;
+    if (m.step === 'site') site++;
+    const expected = shards.filter((s) => m.shards.includes(s.id)).flatMap((s) => s.policies);
     if (m.maxPolicies !== maxPoliciesPerShard() || m.policies.join(',') !== expected.join(',')) {
-      problems.push(`${relative(PROJECT, manifestPath)}：应为当前分片方案（每片至多 ${maxPoliciesPerShard()} 份政策）的 ${step}；实际按另一方案构建（每片至多 ${m.maxPolicies} 份，${m.policies.length} 份政策）`);
+      problems.push(`${relative(PROJECT, manifestPath)}：应按当前分片方案（每片至多 ${maxPoliciesPerShard()} 份政策）构建；实际按另一方案（每片至多 ${m.maxPolicies} 份，${m.policies.length} 份政策）`);
     }
-    if (step !== 'site' && !existsSync(join(dir, searchPartUrl(step).slice(1), 'pagefind-entry.json'))) {
-      problems.push(`${relative(PROJECT, dir)}：应有搜索索引 ${searchPartUrl(step)}；实际为（缺失）`);
+    for (const id of m.shards) {
+      if (builtBy.has(id)) problems.push(`分片 ${id}：应只由一个步骤构建；实际由 ${builtBy.get(id)} 和 ${folder} 两个步骤构建`);
+      builtBy.set(id, folder);
+      if (!existsSync(join(fromDir, folder, searchPartUrl(id).slice(1), 'pagefind-entry.json'))) {
+        problems.push(`${relative(PROJECT, join(fromDir, folder))}：应有搜索索引 ${searchPartUrl(id)}；实际为（缺失）`);
+      }
     }
   }
-  if (problems.length > 0) throw new Error(`无法合并：\n${problems.join('\n')}`);
+  if (site !== 1) problems.push(`site 步骤：应恰有一个；实际为 ${site} 个`);
+  for (const s of shards) if (!builtBy.has(s.id)) problems.push(`分片 ${s.id}：应有构建结果；实际为（缺失）`);
+  if (problems.length > 0) throw new Error(`无法合并 ${relative(PROJECT, fromDir) || fromDir}：\n${problems.join('\n')}`);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const clashes: string[] = [];
-  for (const step of steps) {
-    mergeInto(join(fromDir, step), out, move, clashes);
-  }
+  for (const folder of folders) mergeInto(join(fromDir, folder), out, move, clashes);
   if (clashes.length > 0) throw new Error(`合并冲突：以下文件在不同步骤中内容不同（应由同一份源码构建）：\n${clashes.slice(0, 20).map((c) => relative(out, c).split(sep).join('/')).join('\n')}`);
-  console.log(`合并完成：${steps.length} 个步骤（site + ${shards.length} 个分片）→ ${relative(PROJECT, out) || out}`);
+  console.log(`合并完成：${folders.length} 个步骤（site + ${shards.length} 个分片）→ ${relative(PROJECT, out) || out}`);
 }
 
 /**
@@ -156,7 +192,7 @@ async function testMerged(): Promise<number> {
   const out = mkdtempSync(join(tmpdir(), 'policy-shards-merged-'));
   const work = join(out, '.steps');
   try {
-    for (const s of shards) await buildStep(s.id, join(work, s.id));
+    for (const step of steps(1)) await buildStep(step, join(work, folderOf(step)));
     await buildStep('site', join(work, 'site'));
     merge(work, join(out, 'site'), true);
     const tests = [...MERGED_TESTS, ...(process.argv.includes('--all') ? MORE_MERGED_TESTS : [])].map((t) => `tests/browser/${t}.test.ts`);
@@ -172,11 +208,11 @@ async function main(): Promise<number> {
   const [command, id] = process.argv.slice(2);
   switch (command) {
     case 'plan':
-      console.log(JSON.stringify([...plan().map((s) => s.id), ...(process.argv.includes('--with-site') ? ['site'] : [])]));
+      console.log(JSON.stringify([...steps(perStepArg()), ...(process.argv.includes('--with-site') ? ['site'] : [])]));
       return 0;
     case 'shard':
-      if (!id || id.startsWith('--')) throw new Error('用法：build-shards.ts shard <分片 id>（见 build-shards.ts plan）');
-      await buildStep(id, resolve(arg('--out', join('shards', id))));
+      if (!id || id.startsWith('--')) throw new Error('用法：build-shards.ts shard <分片 id[,分片 id…] | site>（见 build-shards.ts plan）');
+      await buildStep(id, resolve(arg('--out', join('shards', folderOf(id)))));
       return 0;
     case 'site':
       await buildStep('site', resolve(arg('--out', join('shards', 'site'))));
@@ -188,9 +224,9 @@ async function main(): Promise<number> {
       const started = performance.now();
       const work = resolve(arg('--work', 'shards'));
       rmSync(work, { recursive: true, force: true });
-      const shards = plan();
-      console.log(`分片方案：${shards.length} 个分片（每片至多 ${maxPoliciesPerShard()} 份政策）+ site`);
-      for (const s of shards) await buildStep(s.id, join(work, s.id));
+      const all = steps(perStepArg());
+      console.log(`分片方案：${plan().length} 个分片（每片至多 ${maxPoliciesPerShard()} 份政策），${all.length} 个构建步骤 + site`);
+      for (const step of all) await buildStep(step, join(work, folderOf(step)));
       await buildStep('site', join(work, 'site'));
       merge(work, resolve(arg('--out', 'dist')), true);
       rmSync(work, { recursive: true, force: true });

@@ -10,7 +10,7 @@
  *
  * - A build of everything (SITE_SHARD unset): cross-policy pages go to `/pagefind/`, each shard's pages
  *   to `/pagefind-parts/<shard>/`. A corpus that fits one shard keeps a single index at `/pagefind/`.
- * - `SITE_SHARD=<shard>`: every page of the folder goes to `/pagefind-parts/<shard>/`.
+ * - `SITE_SHARD=<shard>[,<shard>…]`: each page of the folder goes to its shard's `/pagefind-parts/<shard>/`.
  * - `SITE_SHARD=site`: every page of the folder goes to `/pagefind/`.
  *
  * Usage: tsx scripts/search-index.ts [--site dist]
@@ -49,10 +49,15 @@ function groups(site: string): Group[] {
   const files = htmlFiles(site);
   const main = 'pagefind';
   if (scope.kind === 'site') return [{ out: main, files }];
-  if (scope.kind === 'shard') return [{ out: searchPartUrl(scope.shard.id).slice(1, -1), files }];
-  if (searchParts(map, scope).length === 0) return [{ out: main, files }];
-  const byShard = new Map<string, string[]>([['site', []], ...map.plan.map((s) => [s.id, []] as [string, string[]])]);
-  for (const f of files) byShard.get(shardOfPath(map, '/' + f))!.push(f);
+  if (scope.kind === 'all' && searchParts(map, scope).length === 0) return [{ out: main, files }];
+  const shards = scope.kind === 'shards' ? scope.shards : map.plan;
+  const byShard = new Map<string, string[]>([...(scope.kind === 'all' ? [['site', []] as [string, string[]]] : []), ...shards.map((s) => [s.id, []] as [string, string[]])]);
+  for (const f of files) {
+    const owner = shardOfPath(map, '/' + f);
+    const list = byShard.get(owner);
+    if (!list) throw new Error(`${f}：应属于本次构建的分片（${[...byShard.keys()].join('、')}）；实际属于 ${owner}`);
+    list.push(f);
+  }
   return [...byShard].map(([id, list]) => ({ out: id === 'site' ? main : searchPartUrl(id).slice(1, -1), files: list }));
 }
 

@@ -64,8 +64,8 @@ export function shardPlan(policies: ReadonlyArray<{ id: string; province: string
   return groups.map((g, i) => ({ id: `shard-${String(i + 1).padStart(width, '0')}`, ...g }));
 }
 
-/** What one build renders: everything, one shard's pages, or the cross-policy pages. */
-export type BuildScope = { kind: 'all' } | { kind: 'site' } | { kind: 'shard'; shard: Shard };
+/** What one build renders: everything, the pages of some shards, or the cross-policy pages. */
+export type BuildScope = { kind: 'all' } | { kind: 'site' } | { kind: 'shards'; shards: Shard[] };
 
 /** Who owns a page: a shard (by policy id, or a person's slug) or the site-wide step. */
 export type PageOwner = { policy: string } | { person: string } | 'site';
@@ -120,21 +120,32 @@ export function shardOfPath(map: ShardMap, pathname: string): string {
   return map.shardOfPerson.get(owner.person) ?? 'site';
 }
 
-/** The scope of this build, from SITE_SHARD (unset: everything). */
+/**
+ * The scope of this build, from SITE_SHARD: unset (everything), `site`, or one or more shard ids separated
+ * by commas (a build step may cover several shards; each keeps its own search bundle).
+ */
 export function buildScope(map: ShardMap): BuildScope {
   const raw = process.env.SITE_SHARD?.trim();
   if (!raw || raw === 'all') return { kind: 'all' };
   if (raw === 'site') return { kind: 'site' };
-  const shard = map.plan.find((s) => s.id === raw);
-  if (!shard) throw new Error(`SITE_SHARD：应为 site 或 ${map.plan.map((s) => s.id).join('、')} 之一；实际为 “${raw}”`);
-  return { kind: 'shard', shard };
+  const shards = raw.split(',').map((id) => {
+    const shard = map.plan.find((s) => s.id === id.trim());
+    if (!shard) throw new Error(`SITE_SHARD：应为 site 或 ${map.plan.map((s) => s.id).join('、')} 中的一个或多个（以逗号分隔）；实际为 “${raw}”`);
+    return shard;
+  });
+  return { kind: 'shards', shards };
+}
+
+/** Whether a scope renders the pages of a shard (by id), or of the site step ('site'). */
+function covers(scope: BuildScope, owner: string): boolean {
+  if (scope.kind === 'all') return true;
+  if (scope.kind === 'site') return owner === 'site';
+  return scope.shards.some((s) => s.id === owner);
 }
 
 /** Whether this build renders the page at `pathname`. */
 export function inScope(map: ShardMap, scope: BuildScope, pathname: string): boolean {
-  if (scope.kind === 'all') return true;
-  const owner = shardOfPath(map, pathname);
-  return scope.kind === 'site' ? owner === 'site' : owner === scope.shard.id;
+  return covers(scope, shardOfPath(map, pathname));
 }
 
 /** URL of a shard's Pagefind bundle. */
@@ -175,15 +186,13 @@ export function currentScope(): { map: ShardMap; scope: BuildScope } {
 /** Whether this build renders the pages of a policy (its own pages, directions, source, per-policy files). */
 export function rendersPolicy(policyId: string): boolean {
   const { map, scope } = currentScope();
-  if (scope.kind === 'all') return true;
-  return scope.kind === 'shard' && map.shardOfPolicy.get(policyId) === scope.shard.id;
+  return covers(scope, map.shardOfPolicy.get(policyId) ?? 'site');
 }
 
 /** Whether this build renders a person's page. */
 export function rendersPerson(slug: string): boolean {
   const { map, scope } = currentScope();
-  if (scope.kind === 'all') return true;
-  return scope.kind === 'shard' && map.shardOfPerson.get(slug) === scope.shard.id;
+  return covers(scope, map.shardOfPerson.get(slug) ?? 'site');
 }
 
 /** Whether this build renders the page at `pathname` (the middleware skips the others). */

@@ -60,7 +60,7 @@ describe('which build renders a page', () => {
     try {
       const map = shardMap(corpus);
       expect(map.plan.map((s) => s.provinces)).toEqual([['江苏'], ['山西']]);
-      const scopes = [{ kind: 'site' as const }, ...map.plan.map((shard) => ({ kind: 'shard' as const, shard }))];
+      const scopes = [{ kind: 'site' as const }, ...map.plan.map((shard) => ({ kind: 'shards' as const, shards: [shard] }))];
       const urls = [
         ...corpus.policies.flatMap((pol) => [policyUrl(pol.id), sourceUrl(pol.id), ...pol.directions.map((d) => directionUrl(pol.id, d.id))]),
         ...people(directoryEntries(corpus)).map((person) => personUrl(person.slug)),
@@ -68,6 +68,9 @@ describe('which build renders a page', () => {
         '/compare/',
       ];
       for (const url of urls) expect(scopes.filter((s) => inScope(map, s, url)).length, url).toBe(1);
+      // A step covering both shards renders every shard page and no cross-policy page.
+      const both = { kind: 'shards' as const, shards: map.plan };
+      expect(urls.filter((u) => !inScope(map, both, u))).toEqual(['/', '/compare/']);
       // A person's page is built with the first policy that lists them.
       const first = people(directoryEntries(corpus))[0]!;
       expect(shardOfPath(map, personUrl(first.slug))).toBe(map.shardOfPolicy.get(first.entries[0]!.policy.id));
