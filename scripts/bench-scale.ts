@@ -15,8 +15,8 @@
  *
  * Usage: tsx scripts/bench-scale.ts [--sizes 20,200] [--sharded 2000] [--national] [--profile]
  *   --national: the national-scale run, `--sizes 1000 --sharded 2000` (about 15 minutes on 2 cores).
- *   --sharded: build these sizes with the sharded build (scripts/build-shards.ts all, one shard after
- *              the other) instead of the single build, and report its wall time and peak memory.
+ *   --sharded: build these sizes with the sharded build (scripts/build-shards.ts all, one step after
+ *              the other, --per-step shards a step, 5 by default) and report its wall time and peak memory.
  *   --profile: also record a V8 CPU profile of the largest build and list where its time went.
  * Peak memory is that of the whole process tree (Astro's Node, Pagefind's service, their workers).
  */
@@ -90,15 +90,15 @@ interface ShardedResult {
 }
 
 /** The sharded build of `size` synthetic policies, every step one after the other on this machine. */
-async function buildSharded(size: number): Promise<ShardedResult | string> {
+async function buildSharded(size: number, perStep: number): Promise<ShardedResult | string> {
   const copy = copyProject(`sharded-${size}`, false);
   try {
     const policiesDir = join(copy.dir, 'synthetic-policies');
     const gen = generateSynthetic({ count: size, outDir: policiesDir, seed: 1 });
     writeOverviews(gen.policies.map((p) => p.id), join(copy.dir, 'content', 'policies'));
-    console.log(`\n${size} 份合成政策，分片构建（scripts/build-shards.ts all）：构建中…`);
+    console.log(`\n${size} 份合成政策，分片构建（scripts/build-shards.ts all --per-step ${perStep}）：构建中…`);
     const env = { ...process.env, POLICIES_DIR: policiesDir, ASTRO_TELEMETRY_DISABLED: '1' };
-    const m = await runMeasured(process.execPath, ['--import', 'tsx', join('scripts', 'build-shards.ts'), 'all', '--out', 'dist'], {
+    const m = await runMeasured(process.execPath, ['--import', 'tsx', join('scripts', 'build-shards.ts'), 'all', '--per-step', String(perStep), '--out', 'dist'], {
       cwd: copy.dir,
       env,
       logFile: join(copy.dir, 'build-shards.log'),
@@ -237,7 +237,7 @@ async function main(): Promise<number> {
       for (const line of memoryReport(res)) console.log(line);
     }
     for (const size of sharded) {
-      const res = await buildSharded(size);
+      const res = await buildSharded(size, Number(argValue('--per-step') ?? 5));
       if (typeof res === 'string') {
         r.fail(res);
         continue;
