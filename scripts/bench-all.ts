@@ -4,9 +4,10 @@
  * machine. The exit status is 1 only when a measurement could not be made (a build failed…).
  *
  * Order: the real build first (its dist is handed to Lighthouse, so the site is built once), then
- * Lighthouse, the engine, the authoring assistant, and the scale builds (the longest) last.
+ * Lighthouse, the engine, the CLI, the self-check's question burden, the authoring assistant, and the
+ * scale builds (the longest) last.
  *
- * Usage: tsx scripts/bench-all.ts [--only build,lighthouse,engine,authoring,scale]
+ * Usage: tsx scripts/bench-all.ts [--only build,lighthouse,engine,cli,burden,authoring,scale]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
@@ -25,6 +26,8 @@ const STEPS: readonly Step[] = [
   { key: 'build', script: 'scripts/bench-build.ts', title: '真实语料构建' },
   { key: 'lighthouse', script: 'scripts/bench-lighthouse.ts', title: 'Lighthouse' },
   { key: 'engine', script: 'scripts/bench-engine.ts', title: '自查引擎' },
+  { key: 'cli', script: 'scripts/bench-cli.ts', title: '自查 CLI' },
+  { key: 'burden', script: 'scripts/bench-burden.ts', title: '自查问题负担' },
   { key: 'authoring', script: 'scripts/bench-authoring.ts', title: '起草助手' },
   { key: 'scale', script: 'scripts/bench-scale.ts', title: '规模（20 / 200 份合成政策）' },
 ];

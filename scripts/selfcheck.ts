@@ -1,24 +1,41 @@
 /**
- * Self-check from the command line: the same engine as the site, on a profile in a JSON file or stdin.
+ * Self-check from the command line: the same engine as the site, on a profile in a JSON file or stdin,
+ * or on many profiles (one JSON object a line).
  *
- *   npx tsx scripts/selfcheck.ts profile.json
- *   echo '{"totalInvestmentWan":"3000万元"}' | npx tsx scripts/selfcheck.ts - --policy shanxi-2023-tech-retrofit
- *   npx tsx scripts/selfcheck.ts --schema
+ *   npm run selfcheck -- profile.json
+ *   echo '{"totalInvestmentWan":"3000万元"}' | npm run selfcheck -- - --policy shanxi-2023-tech-retrofit
+ *   npm run selfcheck -- --batch profiles.jsonl > results.jsonl
+ *   npm run selfcheck -- --schema | --output-schema
  *
- * Options: --policy <id> narrows to one policy; --as-of YYYY-MM-DD overrides each policy's deadline;
- * --schema prints the profile's JSON Schema. Bad input exits with status 2 and one zh-CN line naming
- * the field, what was expected and what was found; bad data exits with 1. Never a stack trace.
+ * Options:
+ *   --policy <id>         only this policy's directions
+ *   --as-of YYYY-MM-DD    judge dated criteria on this date (default: each policy's deadline, else the
+ *                         date its text implies, e.g. Jiangsu's statistics cut-off; never the clock)
+ *   --today YYYY-MM-DD    the day for each result's round status (default: today in Asia/Shanghai);
+ *                         it never changes a verdict
+ *   --batch <file | ->    one profile per line (JSON Lines) → one result object per line
+ *   --brief               leave out the texts (quotes, locators, labels, the support working): a script
+ *                         joins them back from the open data (criteria.csv, support.csv) by id
+ *   --schema              the profile's JSON Schema;  --output-schema: the output's JSON Schema
  *
- * POLICIES_DIR overrides the policies folder (tests use a small fixture).
+ * Bad input exits with status 2 and one zh-CN line naming the field, what was expected and what was
+ * found (in a batch, a bad line prints {"line": n, "error": "…"} and the run continues, then exits 2);
+ * bad data exits with 1. Never a stack trace.
+ *
+ * Start-up: `npm run selfcheck` runs an ahead-of-time bundle (scripts/selfcheck.mjs builds it when the
+ * sources changed), which reads a JSON snapshot of the engine's data instead of parsing and checking
+ * the YAML. The snapshot records the policies folder's file sizes and times; if they differ, or with
+ * POLICIES_DIR (tests use a small fixture), the YAML is loaded and checked as before.
+ * SELFCHECK_NOW (an ISO instant) replaces the clock, for tests. `--write-snapshot <file>` (used by
+ * scripts/build-cli.mjs) loads and checks the YAML and writes the snapshot.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataError, formatProblem } from '../src/data/errors.ts';
-import { loadCorpus, type Corpus } from '../src/data/load.ts';
-import { evaluateProfile, fieldRegistry, isIsoDate } from '../src/engine/index.ts';
-import { profileJsonSchema, validateProfile } from '../src/engine/profile.ts';
+import { evaluate as evaluateRaw, type BriefOutput, type Output } from '../src/engine/api.ts';
+import { compileCorpus, isIsoDate, type EngineData, type EnginePolicy } from '../src/engine/index.ts';
 import { describeInput, inputError } from '../src/engine/parse-input.ts';
+import { profileJsonSchema } from '../src/engine/profile.ts';
 import { todayInShanghai } from '../src/lib/dates.ts';
 
 /** A failure to report in one line with an exit status; anything else is a bug, reported tersely too. */
@@ -31,17 +48,23 @@ class Exit extends Error {
   }
 }
 
-const USAGE = '用法：npx tsx scripts/selfcheck.ts <profile.json | -> [--policy <id>] [--as-of YYYY-MM-DD]，或 --schema';
+const USAGE =
+  '用法：npm run selfcheck -- <profile.json | -> [--policy <id>] [--as-of YYYY-MM-DD] [--today YYYY-MM-DD] [--brief]，或 --batch <profiles.jsonl | -> [--brief]，或 --schema / --output-schema';
 
 interface Args {
   input?: string;
+  batch?: string;
   policy?: string;
   asOf?: string;
+  today?: string;
   schema: boolean;
+  outputSchema: boolean;
+  brief: boolean;
+  writeSnapshot?: string;
 }
 
 function parseArgs(argv: readonly string[]): Args {
-  const args: Args = { schema: false };
+  const args: Args = { schema: false, outputSchema: false, brief: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = (name: string): string => {
@@ -51,22 +74,88 @@ function parseArgs(argv: readonly string[]): Args {
       if (next === undefined) throw new Exit(`${name}：应为 一个取值；实际为 （缺失）。${USAGE}`, 2);
       return next;
     };
+    const is = (name: string) => a === name || a.startsWith(`${name}=`);
     if (a === '--schema') args.schema = true;
+    else if (a === '--output-schema') args.outputSchema = true;
+    else if (a === '--brief') args.brief = true;
     else if (a === '--help' || a === '-h') throw new Exit(USAGE, 0);
-    else if (a === '--policy' || a.startsWith('--policy=')) args.policy = value('--policy');
-    else if (a === '--as-of' || a.startsWith('--as-of=')) args.asOf = value('--as-of');
-    else if (a.startsWith('--')) throw new Exit(`参数：应为 --policy、--as-of 或 --schema；实际为 “${a}”。${USAGE}`, 2);
+    else if (is('--policy')) args.policy = value('--policy');
+    else if (is('--as-of')) args.asOf = value('--as-of');
+    else if (is('--today')) args.today = value('--today');
+    else if (is('--batch')) args.batch = value('--batch');
+    else if (is('--write-snapshot')) args.writeSnapshot = value('--write-snapshot');
+    else if (a.startsWith('--')) throw new Exit(`参数：应为 --policy、--as-of、--today、--batch、--brief、--schema 或 --output-schema；实际为 “${a}”。${USAGE}`, 2);
     else if (args.input === undefined) args.input = a;
     else throw new Exit(`参数：应为 一个档案文件（或 -）；实际为 多个（“${args.input}”、“${a}”）。${USAGE}`, 2);
   }
   return args;
 }
 
-function load(): Corpus {
-  const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-  const dir = process.env.POLICIES_DIR ? resolve(process.env.POLICIES_DIR) : join(root, 'policies');
+/** The project root: the nearest folder above this file with a package.json (source and bundle alike). */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+
+const ROOT = projectRoot();
+/** Where scripts/build-cli.mjs puts the bundle and its data snapshot. */
+const SNAPSHOT_FILE = join(ROOT, '.cache', 'cli', 'engine-data.json');
+
+interface Snapshot {
+  /** Every file under policies/ with its size and modification time: a change means the snapshot is stale. */
+  fingerprint: string;
+  data: EngineData;
+}
+
+/** Sizes and times of every file under `dir`: cheap (no reading), and any edit changes it. */
+function fingerprint(dir: string): string {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else {
+        const s = statSync(p);
+        out.push(`${relative(dir, p)}:${s.size}:${Math.trunc(s.mtimeMs)}`);
+      }
+    }
+  };
+  walk(dir);
+  return out.join('\n');
+}
+
+/** Only what the engine reads: no source texts, contacts or provisions. */
+function engineData(corpus: { policies: readonly EnginePolicy[]; fields: EngineData['fields'] }): EngineData {
+  return {
+    fields: corpus.fields,
+    policies: corpus.policies.map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      ...(p.dates ? { dates: p.dates } : {}),
+      ...(p.eligibility ? { eligibility: p.eligibility } : {}),
+      ...(p.rules ? { rules: p.rules } : {}),
+      ...(p.fields ? { fields: p.fields } : {}),
+      ...(p.asOf ? { asOf: p.asOf } : {}),
+      directions: p.directions.map((d) => ({
+        id: d.id,
+        name: d.name,
+        criteria: d.criteria,
+        ...(d.support ? { support: d.support } : {}),
+        ...(d.guidanceOnly !== undefined ? { guidanceOnly: d.guidanceOnly } : {}),
+        ...(d.dates ? { dates: d.dates } : {}),
+        ...(d.schemeSeparately ? { schemeSeparately: d.schemeSeparately } : {}),
+      })),
+    })),
+  };
+}
+
+/** Reads and checks the YAML (the slow path: yaml, zod, every quote against its source). */
+async function loadYaml(dir: string, root: string): Promise<EngineData> {
+  const { loadCorpus } = await import('../src/data/load.ts');
+  const { DataError, formatProblem } = await import('../src/data/errors.ts');
   try {
-    return loadCorpus(dir, process.env.POLICIES_DIR ? resolve(dir, '..') : root);
+    return engineData(loadCorpus(dir, root));
   } catch (e) {
     if (e instanceof DataError) {
       const first = e.problems[0];
@@ -76,65 +165,119 @@ function load(): Corpus {
   }
 }
 
-function readInput(input: string): string {
+async function load(): Promise<EngineData> {
+  if (process.env.POLICIES_DIR) {
+    const dir = resolve(process.env.POLICIES_DIR);
+    return loadYaml(dir, resolve(dir, '..'));
+  }
+  const dir = join(ROOT, 'policies');
+  if (existsSync(SNAPSHOT_FILE)) {
+    try {
+      const snap = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as Snapshot;
+      if (snap.fingerprint === fingerprint(dir)) return snap.data;
+    } catch {
+      // A damaged snapshot is only a cache: fall through to the YAML.
+    }
+  }
+  return loadYaml(dir, ROOT);
+}
+
+function readInput(input: string, what: string): string {
   try {
     return readFileSync(input === '-' ? 0 : input, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new Exit(`档案文件：应为 可读取的 JSON 文件；实际为 “${input}”（${code === 'ENOENT' ? '文件不存在' : (code ?? '无法读取')}）`, 2);
+    throw new Exit(`${what}：应为 可读取的文件；实际为 “${input}”（${code === 'ENOENT' ? '文件不存在' : (code ?? '无法读取')}）`, 2);
   }
 }
 
-function parseJson(text: string): unknown {
+function parseJson(text: string, where = '输入'): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
     const m = e instanceof Error ? e.message.replace(/\s+/g, ' ') : '';
     const why = m.length > 80 ? m.slice(0, 77) + '…' : m;
     const found = text.trim() === '' ? '空输入' : `不是合法的 JSON（${why}）`;
-    throw new Exit(inputError('', '输入', 'JSON 对象，如 {"totalInvestmentWan": 3000}', found).message, 2);
+    throw new Exit(inputError('', where, 'JSON 对象，如 {"totalInvestmentWan": 3000}', found).message, 2);
   }
 }
 
-function main(argv: readonly string[]): void {
+/** The clock, replaceable for tests; used only for the round status. */
+function now(): Date {
+  const fake = process.env.SELFCHECK_NOW;
+  if (fake === undefined) return new Date();
+  const d = new Date(fake);
+  if (Number.isNaN(d.getTime())) throw new Exit(inputError('', 'SELFCHECK_NOW', 'ISO 时间，如 2023-11-10T08:00:00+08:00', describeInput(fake)).message, 2);
+  return d;
+}
+
+function checkDate(name: string, value: string | undefined): void {
+  if (value !== undefined && !isIsoDate(value)) throw new Exit(inputError('', name, '日历上存在的日期 YYYY-MM-DD，如 2023-11-10', describeInput(value)).message, 2);
+}
+
+async function main(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
-  if (!args.schema && args.input === undefined) throw new Exit(`档案：应为 JSON 文件路径或 -（从标准输入读取）；实际为 （缺失）。${USAGE}`, 2);
-  if (args.asOf !== undefined && !isIsoDate(args.asOf)) {
-    throw new Exit(inputError('', '--as-of', '日历上存在的日期 YYYY-MM-DD，如 2023-11-10', describeInput(args.asOf)).message, 2);
+  if (args.outputSchema) {
+    const { outputJsonSchema } = await import('../src/engine/output-schema.ts');
+    process.stdout.write(JSON.stringify(outputJsonSchema(), null, 2) + '\n');
+    return 0;
   }
-  const corpus = load();
-  const registry = fieldRegistry(corpus);
+  if (args.writeSnapshot !== undefined) {
+    const dir = join(ROOT, 'policies');
+    const snap: Snapshot = { fingerprint: fingerprint(dir), data: await loadYaml(dir, ROOT) };
+    writeFileSync(args.writeSnapshot, JSON.stringify(snap));
+    return 0;
+  }
+  if (!args.schema && args.input === undefined && args.batch === undefined) throw new Exit(`档案：应为 JSON 文件路径或 -（从标准输入读取）；实际为 （缺失）。${USAGE}`, 2);
+  if (args.input !== undefined && args.batch !== undefined) throw new Exit(`参数：应为 一个档案文件或 --batch 之一；实际为 两者都有。${USAGE}`, 2);
+  checkDate('--as-of', args.asOf);
+  checkDate('--today', args.today);
+  const data = await load();
   if (args.schema) {
-    process.stdout.write(JSON.stringify(profileJsonSchema(registry), null, 2) + '\n');
-    return;
+    process.stdout.write(JSON.stringify(profileJsonSchema(compileCorpus(data).registry), null, 2) + '\n');
+    return 0;
   }
-  if (args.policy !== undefined && !corpus.policies.some((p) => p.id === args.policy)) {
-    const ids = corpus.policies.map((p) => p.id).join('、');
+  if (args.policy !== undefined && !data.policies.some((p) => p.id === args.policy)) {
+    const ids = data.policies.map((p) => p.id).join('、');
     throw new Exit(inputError('', '--policy', `已有的政策 id（${ids}）`, describeInput(args.policy)).message, 2);
   }
-  const raw = parseJson(readInput(args.input!));
-  const checked = validateProfile(raw, registry);
-  if (!checked.ok) throw new Exit(checked.errors.map((e) => e.message).join('；'), 2);
-  const out = evaluateProfile(corpus, checked.profile, {
-    today: todayInShanghai(),
+  const options = {
+    today: args.today ?? todayInShanghai(now()),
+    brief: args.brief,
     ...(args.asOf !== undefined ? { asOf: args.asOf } : {}),
     ...(args.policy !== undefined ? { policy: args.policy } : {}),
-  });
-  const json = {
-    asOf: out.asOf,
-    results: out.results.map((r) => ({
-      policy: r.policy,
-      direction: r.direction,
-      name: r.name,
-      verdict: r.verdict,
-      met: r.met,
-      of: r.of,
-      reasons: r.reasons.map((x) => ({ criterion: x.criterion, status: x.status, quote: x.quote })),
-      maxSupportWan: r.maxSupportWan,
-    })),
-    warnings: out.warnings,
   };
-  process.stdout.write(JSON.stringify(json, null, 2) + '\n');
+  const evaluate = (raw: unknown): Output | BriefOutput => {
+    const result = evaluateRaw(data, raw, options);
+    if (!result.ok) throw new Exit(result.errors.map((e) => e.message).join('；'), 2);
+    return result.output;
+  };
+
+  if (args.batch === undefined) {
+    process.stdout.write(JSON.stringify(evaluate(parseJson(readInput(args.input!, '档案文件'))), null, 2) + '\n');
+    return 0;
+  }
+  // JSON Lines: one compact object per input line, in order; a bad line is reported in place.
+  const lines = readInput(args.batch, '--batch 文件').replace(/^\uFEFF/, '').split('\n');
+  let bad = 0;
+  const out: string[] = [];
+  const flush = () => {
+    if (out.length > 0) process.stdout.write(out.join(''));
+    out.length = 0;
+  };
+  lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    try {
+      out.push(JSON.stringify(evaluate(parseJson(line, `第 ${i + 1} 行`))) + '\n');
+    } catch (e) {
+      if (!(e instanceof Exit)) throw e;
+      bad++;
+      out.push(JSON.stringify({ line: i + 1, error: e.message }) + '\n');
+    }
+    if (out.length >= 100) flush();
+  });
+  flush();
+  return bad > 0 ? 2 : 0;
 }
 
 /** Prints one line and exits; a bug is reported without its stack (the message is still useful). */
@@ -148,10 +291,12 @@ function fail(e: unknown): never {
   process.exit(1);
 }
 
+// A reader that stops early (`| head`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' ? process.exit(0) : fail(e)));
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 try {
-  main(process.argv.slice(2));
+  process.exitCode = await main(process.argv.slice(2));
 } catch (e) {
   fail(e);
 }

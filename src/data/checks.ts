@@ -89,6 +89,8 @@ function checkPolicy(p: Policy, fields: Map<string, Field>): DataProblem[] {
   });
   rules.forEach((r, i) => refDirections(`${base}/rules.yaml`, `rules[${i}].directions`, r.directions));
   p.dates.forEach((d, i) => checkDate(d, policyFile, `dates[${i}]`, refDirections, add));
+  // The as-of date the text implies is a printed date like any other: its year, month and day in its quote.
+  if (p.asOf) checkDate({ ...p.asOf, id: 'as-of', kind: 'statistics-period', shape: 'day', directions: [], yearFromIssueDate: false }, policyFile, 'asOf', refDirections, add);
   checkCriteria(p.eligibility, policyFile, 'eligibility', fields, refDirections, add);
 
   for (const d of directions) {

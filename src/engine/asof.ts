@@ -1,11 +1,11 @@
 /**
- * The date criteria are judged on (“距申报时间不超过5年” is counted to it). By default the policy's
- * application deadline; otherwise today in Asia/Shanghai, which the caller passes in: the engine never
- * reads the clock, so the same inputs always give the same answer.
+ * The date criteria are judged on (“距申报时间不超过5年” is counted to it): the caller's override, else
+ * the policy's application deadline, else the date its text implies (`asOf` in policy.yaml, cited).
+ * Never today: the engine never reads the clock, and a verdict must not change with the day it is run.
  */
 import type { KeyDate } from '../schemas/index.ts';
 import { lastDay } from '../lib/dates.ts';
-import type { EnginePolicy } from './types.ts';
+import type { AsOfBasis, EnginePolicy } from './types.ts';
 
 /**
  * The policy's deadline: the latest `deadline` date of the policy itself, else the latest among its
@@ -31,10 +31,11 @@ export function policyDeadline(policy: Pick<EnginePolicy, 'dates' | 'directions'
   return best;
 }
 
-/**
- * As-of date for a policy: an explicit override wins, then the policy's deadline, then `today`
- * (Asia/Shanghai, supplied by the caller). Null when none is available.
- */
-export function resolveAsOf(policy: Pick<EnginePolicy, 'dates' | 'directions'>, override?: string, today?: string): string | null {
-  return override ?? policyDeadline(policy) ?? today ?? null;
+/** As-of date for a policy and where it came from: an explicit override, the deadline, the text's own date, or none. */
+export function resolveAsOf(policy: Pick<EnginePolicy, 'dates' | 'directions' | 'asOf'>, override?: string): { date: string | null; basis: AsOfBasis } {
+  if (override !== undefined) return { date: override, basis: 'option' };
+  const deadline = policyDeadline(policy);
+  if (deadline !== null) return { date: deadline, basis: 'deadline' };
+  if (policy.asOf) return { date: policy.asOf.date, basis: 'stated' };
+  return { date: null, basis: 'none' };
 }

@@ -8,14 +8,15 @@
  * and cached, so one evaluation is a walk over plain objects.
  */
 import type { Criterion, Field } from '../schemas/index.ts';
-import { policyDeadline } from './asof.ts';
+import { roundStatus } from '../model/round.ts';
+import { policyDeadline, resolveAsOf } from './asof.ts';
 import { applyDerived, planDerived, type DerivePlan } from './derive.ts';
 import { aggregate, compileCriteria, decidingFields, evaluateNode, orderReasons, type CriterionNode, type EvalContext } from './evaluate.ts';
 import { isIsoDate } from './iso-date.ts';
 import { fieldRegistry } from './registry.ts';
 import { combinationWarnings } from './rules.ts';
 import { maxSupport } from './support.ts';
-import type { DirectionResult, EngineData, Reason, SupportResult, EngineDirection, EnginePolicy, Evaluation, EvaluateOptions, Profile, RuleWarning } from './types.ts';
+import type { AsOfBasis, DirectionResult, EngineData, Reason, SupportResult, EngineDirection, EnginePolicy, Evaluation, EvaluateOptions, Profile, RuleWarning } from './types.ts';
 
 export * from './types.ts';
 export { fieldRegistry } from './registry.ts';
@@ -43,6 +44,8 @@ interface CompiledDirection {
 interface CompiledPolicy {
   policy: EnginePolicy;
   deadline: string | null;
+  /** The as-of date when the caller gives none: the deadline, else the date the text implies. */
+  defaultAsOf: { date: string | null; basis: AsOfBasis };
   /** Policy criteria compiled with no exception applied, shared by every direction they apply to unchanged. */
   shared: (CriterionNode | undefined)[];
   directions: CompiledDirection[];
@@ -87,6 +90,7 @@ export function compileCorpus(data: EngineData): CompiledCorpus {
     return {
       policy,
       deadline: policyDeadline(policy),
+      defaultAsOf: resolveAsOf(policy),
       shared,
       directions: policy.directions.map((direction): CompiledDirection => {
         const nodes: (CriterionNode | number)[] = [];
@@ -126,19 +130,27 @@ function valuesOf(c: CompiledCorpus, profile: Profile): Record<string, unknown> 
   return values;
 }
 
+/** Support is shown only where the profile may still get it; elsewhere the working says why there is no figure. */
+function supportFor(verdict: DirectionResult['verdict'], support: SupportResult): SupportResult {
+  if (verdict !== 'ineligible' || support.maxSupportWan === null) return support;
+  return { ...support, maxSupportWan: null, working: [...support.working, { text: '结论为不符合，不列最高支持金额' }] };
+}
+
 function evaluateDirection(
   policy: EnginePolicy,
   d: CompiledDirection,
   shared: readonly Reason[],
   ctx: EvalContext,
   registry: ReadonlyMap<string, Field>,
+  round: DirectionResult['round'],
 ): DirectionResult {
   const evaluated: Reason[] = [];
   for (const n of d.nodes) evaluated.push(typeof n === 'number' ? shared[n]! : evaluateNode(n, ctx));
   const reasons = orderReasons(evaluated);
   const agg = aggregate(reasons, d.guidance, d.direction.schemeSeparately !== undefined);
-  const support = d.staticSupport ?? maxSupport(d.direction.support, ctx.values);
+  const support = supportFor(agg.verdict, d.staticSupport ?? maxSupport(d.direction.support, ctx.values));
   const { asOf, values } = ctx;
+  const deciding = agg.verdict === 'unknown' ? decidingFields(reasons, registry, values) : [];
   return {
     policy: policy.id,
     direction: d.direction.id,
@@ -149,7 +161,9 @@ function evaluateDirection(
     of: agg.of,
     reasons,
     confirm: agg.confirm,
-    decidingFields: agg.verdict === 'unknown' ? decidingFields(reasons, registry, values) : [],
+    decidingFields: deciding,
+    missing: deciding,
+    round,
     maxSupportWan: support.maxSupportWan,
     supportBasis: support.basis,
     supportWorking: support.working,
@@ -161,7 +175,9 @@ function evaluateDirection(
  * Evaluates a profile against every direction (or one policy's, with `options.policy`).
  *
  * - Policy `eligibility` criteria apply to each of its directions (minus `exceptDirections`).
- * - As-of date per policy: `options.asOf`, else the policy's deadline, else `options.today`.
+ * - As-of date per policy: `options.asOf`, else the policy's deadline, else the date its text implies
+ *   (`asOf` in policy.yaml), else none. `options.today` only sets each result's `round` status.
+ * - `maxSupportWan` is given for `eligible` and `unknown` only.
  * - Directions of non-funding documents, or marked `guidanceOnly`, get `guidance`, never `eligible`;
  *   directions whose scheme is announced separately get `unknown` at best.
  *
@@ -177,27 +193,22 @@ export function evaluateProfile(data: EngineData | CompiledCorpus, profile: Prof
   const values = valuesOf(c, profile);
   const results: DirectionResult[] = [];
   const warnings: RuleWarning[] = [];
-  const asOfs = new Map<string, string | null>();
+  const asOfs: Record<string, string | null> = {};
+  const asOfBasis: Record<string, AsOfBasis> = {};
   for (const p of c.policies) {
     if (options.policy !== undefined && p.policy.id !== options.policy) continue;
-    const asOf = options.asOf ?? p.deadline ?? options.today ?? null;
-    asOfs.set(p.policy.id, asOf);
+    const resolved = options.asOf !== undefined ? { date: options.asOf, basis: 'option' as const } : p.defaultAsOf;
+    const asOf = resolved.date;
+    asOfs[p.policy.id] = asOf;
+    asOfBasis[p.policy.id] = resolved.basis;
+    const round = options.today !== undefined ? roundStatus({ fundingCall: p.policy.kind === 'funding-call', deadline: p.deadline }, options.today) : null;
     const ctx: EvalContext = { values, asOf };
     // Policy criteria are judged once per profile and the same (read-only) reasons shared by directions.
     const shared: Reason[] = [];
     for (const n of p.shared) shared.push(n ? evaluateNode(n, ctx) : (undefined as never));
     const start = results.length;
-    for (const d of p.directions) results.push(evaluateDirection(p.policy, d, shared, ctx, c.registry));
+    for (const d of p.directions) results.push(evaluateDirection(p.policy, d, shared, ctx, c.registry, round));
     warnings.push(...combinationWarnings(p.policy.id, p.policy.rules ?? [], results.slice(start)));
   }
-  return { asOf: summariseAsOf(asOfs, options), results, warnings };
-}
-
-/** One date when every evaluated policy uses the same one, else the date per policy. */
-function summariseAsOf(asOfs: ReadonlyMap<string, string | null>, options: EvaluateOptions): Evaluation['asOf'] {
-  if (options.asOf !== undefined) return options.asOf;
-  const distinct = new Set(asOfs.values());
-  if (distinct.size === 0) return options.today ?? null;
-  if (distinct.size === 1) return [...distinct][0] ?? null;
-  return Object.fromEntries(asOfs);
+  return { asOf: asOfs, asOfBasis, results, warnings };
 }

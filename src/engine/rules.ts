@@ -28,9 +28,13 @@ export function openNeeded(rule: Pick<CombinationRule, 'kind' | 'directions'>): 
 
 /**
  * Warnings for one policy's rules, given that policy's results. A rule fires when the profile is
- * eligible or possibly eligible (`unknown`) for enough of the directions it binds (see
- * {@link openNeeded}; a rule listing no directions binds all the policy's evaluated directions).
- * Ineligible and guidance directions do not count: nobody can claim them.
+ * eligible for at least one of the directions it binds, and eligible or possibly eligible (`unknown`)
+ * for enough of them (see {@link openNeeded}; a rule listing no directions binds all the policy's
+ * evaluated directions). Ineligible and guidance directions do not count: nobody can claim them.
+ *
+ * Why one must be eligible: a rule restricts a choice (or a repeat claim), and until the answers make
+ * the profile eligible for something there is no choice to restrict. Counting bare unknowns made an
+ * empty profile, unknown everywhere, collect a warning for every rule of every policy.
  */
 export function combinationWarnings(policyId: string, rules: readonly CombinationRule[], results: readonly DirectionResult[]): RuleWarning[] {
   const warnings: RuleWarning[] = [];
@@ -42,7 +46,7 @@ export function combinationWarnings(policyId: string, rules: readonly Combinatio
     const bound = rule.directions ?? [];
     const hit: DirectionResult[] = [];
     for (const r of open) if (bound.length === 0 || bound.includes(r.direction)) hit.push(r);
-    if (hit.length < openNeeded(rule)) continue;
+    if (hit.length < openNeeded(rule) || !hit.some((r) => r.verdict === 'eligible')) continue;
     const names = hit.map((r) => `“${r.name}”`).join('、');
     const what = hit.length > 1 ? `${names} 等 ${hit.length} 个方向` : names;
     warnings.push({

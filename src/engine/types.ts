@@ -3,6 +3,7 @@
  * exported `policies.json` in the browser), so these types describe only the parts it reads.
  */
 import type { CombinationRule, Criterion, Direction, Field, KeyDate } from '../schemas/index.ts';
+import type { RoundStatus } from '../model/round.ts';
 
 /** The answer “I don't know” (不确定). Missing answers mean the same. */
 export const UNKNOWN = 'unknown';
@@ -44,6 +45,11 @@ export interface EnginePolicy {
   directions: readonly EngineDirection[];
   /** Fields the policy adds to the shared registry. */
   fields?: readonly Field[];
+  /**
+   * The as-of date the text itself implies when it prints no application deadline (Jiangsu: its
+   * statistics cut-off “截至 2022 年 6 月 30 日”), with its clause. Never the clock.
+   */
+  asOf?: { date: string; quote: string; at: string };
 }
 
 /** The corpus-like data the engine evaluates against. */
@@ -120,11 +126,19 @@ export interface DirectionResult {
   confirm: string[];
   /** For `unknown`: the field ids whose answers would decide the verdict. */
   decidingFields: string[];
+  /** The same as `decidingFields`, under the name the CLI and the open output use: empty unless `unknown`. */
+  missing: string[];
+  /**
+   * The round's status on `options.today` (open / today / closed / no-deadline / guidance, with its zh-CN
+   * text); null when the caller gave no `today`. It never affects the verdict.
+   */
+  round: RoundStatus | null;
   /**
    * Set when the text says the scheme is announced separately (具体方案另行通知): the verdict is then
    * `unknown` even if every listed criterion is met, since the real conditions are not published.
    */
   schemeSeparately?: { quote: string; at: string };
+  /** The most the direction can give: only for `eligible` and `unknown`; null otherwise (and where no amount is printed). */
   maxSupportWan: number | null;
   supportBasis: SupportBasis;
   supportWorking: SupportStep[];
@@ -143,9 +157,17 @@ export interface RuleWarning {
   message: string;
 }
 
+/**
+ * Where a policy's as-of date came from: the caller's `asOf`, the policy's printed deadline, the date
+ * its text implies (`EnginePolicy.asOf`), or nothing (dated criteria are then unknown).
+ */
+export type AsOfBasis = 'option' | 'deadline' | 'stated' | 'none';
+
 export interface Evaluation {
-  /** The as-of date, or one per policy when the evaluated policies use different dates. */
-  asOf: string | null | Record<string, string | null>;
+  /** The as-of date of each evaluated policy, keyed by policy id (null when it has none). */
+  asOf: Record<string, string | null>;
+  /** Where each policy's as-of date came from. */
+  asOfBasis: Record<string, AsOfBasis>;
   results: DirectionResult[];
   warnings: RuleWarning[];
 }
@@ -157,7 +179,8 @@ export interface EvaluateOptions {
   policy?: string;
   /**
    * Today in Asia/Shanghai (ISO), supplied by the caller because the engine never reads the clock.
-   * Used for policies without a deadline; without it their dated criteria are unknown.
+   * Used only for each result's `round` status, never for a verdict: a policy without a deadline is
+   * judged on the date its text implies, or has its dated criteria unknown.
    */
   today?: string;
 }

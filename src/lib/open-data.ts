@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { OpenData, type ExportedPolicy } from '../schemas/open-data.ts';
 import { displayName } from '../data/text.ts';
 import { firstDay, todayInShanghai } from './dates.ts';
-import type { Corpus, Policy } from './corpus.ts';
+import { getCorpus, type Corpus, type Policy } from './corpus.ts';
+import { getCrosswalk, type Crosswalk } from './crosswalk.ts';
 
 /** One policy as published in the open data: the validated files plus build-time conveniences. */
 export function exportPolicy(p: Policy): ExportedPolicy {
@@ -17,12 +18,13 @@ export function exportPolicy(p: Policy): ExportedPolicy {
   };
 }
 
-export function exportCorpus(corpus: Corpus, today = todayInShanghai()): OpenData {
+export function exportCorpus(corpus: Corpus, crosswalk: Crosswalk, today = todayInShanghai()): OpenData {
   const sharedIds = new Set(corpus.policies.flatMap((p) => p.fields.map((f) => f.id)));
   return {
     generated: today,
     fields: corpus.fields.filter((f) => !sharedIds.has(f.id)),
     policies: corpus.policies.map(exportPolicy),
+    crosswalk,
   };
 }
 
@@ -30,3 +32,20 @@ export function exportCorpus(corpus: Corpus, today = todayInShanghai()): OpenDat
 export function openDataJsonSchema(): unknown {
   return z.toJSONSchema(OpenData, { io: 'output', unrepresentable: 'any', target: 'draft-2020-12' });
 }
+
+let built: OpenData | undefined;
+
+/** The build's open data, exported once: policies.json, the tables and the workbook all read it. */
+export function getOpenData(): OpenData {
+  built ??= exportCorpus(getCorpus(), getCrosswalk());
+  return built;
+}
+
+/** The files' text, shared by their endpoints and the download list (which shows each file's size). */
+export const policiesJsonText = () => JSON.stringify(getOpenData(), null, 2);
+export const policyJsonText = (id: string) => {
+  const p = getOpenData().policies.find((x) => x.id === id);
+  if (!p) throw new Error(`未知的政策 id：${id}`);
+  return JSON.stringify(p, null, 2);
+};
+export const schemaJsonText = () => JSON.stringify(openDataJsonSchema(), null, 2);

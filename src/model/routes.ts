@@ -44,6 +44,10 @@ export const openDataUrl = {
   all: () => '/data/policies.json',
   policy: (policy: string) => `/data/${policy}.json`,
   schema: () => '/data/schema.json',
+  /** A flat table: directions, criteria, support, dates, rules, crosswalk, contacts. */
+  table: (name: string) => `/data/${name}.csv`,
+  workbook: () => '/data/tables.xlsx',
+  codebook: () => '/data/codebook/',
 };
 
 export const exportUrl = {

@@ -8,9 +8,9 @@ import { z } from 'zod';
  */
 export const CitationFields = {
   /** Verbatim text from `source.txt` (whitespace may differ). */
-  quote: z.string().trim().min(2, '引文不能为空'),
+  quote: z.string().trim().min(2, '引文不能为空').describe('原文引文：从 source.txt 逐字摘录（仅空白可能不同），证明本条事实'),
   /** Human-readable section path in the original, e.g. `附件1 / 六 / （四）`. */
-  at: z.string().trim().min(1, '需要出处位置，如 “附件1 / 六 / （四）”'),
+  at: z.string().trim().min(1, '需要出处位置，如 “附件1 / 六 / （四）”').describe('出处位置：该引文在原文中的章节路径，如 “附件1 / 六 / （四）”'),
 };
 
 export const Citation = z.object(CitationFields).strict();
@@ -23,7 +23,7 @@ export const NOT_STATED = '原文未载明';
 export const StatedText = z
   .object({
     /** The value as it should be displayed (may normalise padding, never the facts). */
-    text: z.string().trim().min(1),
+    text: z.string().trim().min(1).describe('原文载明的取值（显示用，只规范空格，不改事实）'),
     ...CitationFields,
   })
   .strict();
@@ -31,9 +31,9 @@ export const StatedText = z
 /** An explicit record that the text is silent; `note` says what exactly is missing. */
 export const NotStated = z
   .object({
-    notStated: z.literal(true),
+    notStated: z.literal(true).describe('恒为 true：原文未载明此项（页面显示“原文未载明”，不作推断）'),
     /** Why or how the text is silent, e.g. “原文无标题行”. Defaults to 原文未载明 on pages. */
-    note: z.string().trim().min(1).optional(),
+    note: z.string().trim().min(1).optional().describe('说明原文如何未载明，如 “原文无标题行”'),
   })
   .strict();
 

@@ -18,7 +18,7 @@ export type DirectionRef = z.output<typeof DirectionRef>;
 export const CrosswalkCite = z
   .object({
     /** Id of the policy whose source contains the quote. */
-    policy: Id,
+    policy: Id.describe('引文所在的政策 id'),
     ...CitationFields,
   })
   .strict();
@@ -28,9 +28,9 @@ export type CrosswalkCite = z.output<typeof CrosswalkCite>;
 export const CrosswalkDifference = z
   .object({
     /** The difference in one sentence (our words; the figures are in the cites). */
-    text: z.string().trim().min(4),
+    text: z.string().trim().min(4).describe('差异的一句话表述（本站撰写；数字见引文）'),
     /** The clauses that show it: at least one per policy of the link (the check enforces this). */
-    cites: z.array(CrosswalkCite).min(1),
+    cites: z.array(CrosswalkCite).min(1).describe('体现差异的原文条款，每个政策至少一条'),
   })
   .strict();
 export type CrosswalkDifference = z.output<typeof CrosswalkDifference>;
@@ -39,11 +39,11 @@ export type CrosswalkDifference = z.output<typeof CrosswalkDifference>;
 export const CrosswalkLink = z
   .object({
     /** The comparable directions, in any policies. */
-    directions: z.array(DirectionRef).min(1),
+    directions: z.array(DirectionRef).min(1).describe('可比的方向，写作 “<政策 id>/<方向 id>”'),
     /** One line on what makes them comparable (our words). */
-    note: z.string().trim().min(4),
+    note: z.string().trim().min(4).describe('可比之处的一句话说明（本站撰写）'),
     /** Where they differ; each difference cites both texts. Empty when only one policy is linked. */
-    differences: z.array(CrosswalkDifference).default([]),
+    differences: z.array(CrosswalkDifference).default([]).describe('差异，各引两边原文'),
   })
   .strict();
 export type CrosswalkLink = z.output<typeof CrosswalkLink>;
@@ -52,13 +52,13 @@ export type CrosswalkLink = z.output<typeof CrosswalkLink>;
 export const CrosswalkTheme = z
   .object({
     /** URL slug: the theme page is /compare/<id>/. */
-    id: Id,
+    id: Id.describe('主题 id：主题页为 /compare/<id>/'),
     /** Display name, e.g. “融资支持（贴息、保险增信、融资租赁）”. */
-    name: z.string().trim().min(2),
+    name: z.string().trim().min(2).describe('主题名称'),
     /** What the theme covers, in our words (no figures: those come from the data). */
-    summary: z.string().trim().min(4),
+    summary: z.string().trim().min(4).describe('主题涵盖什么（本站撰写，不含数字）'),
     /** Groups of comparable directions. */
-    links: z.array(CrosswalkLink).min(1),
+    links: z.array(CrosswalkLink).min(1).describe('可比方向的分组'),
   })
   .strict();
 export type CrosswalkTheme = z.output<typeof CrosswalkTheme>;
@@ -66,9 +66,9 @@ export type CrosswalkTheme = z.output<typeof CrosswalkTheme>;
 /** A direction that has no counterpart in any other policy, with the reason. */
 export const NoCounterpart = z
   .object({
-    direction: DirectionRef,
+    direction: DirectionRef.describe('无可比对象的方向 “<政策 id>/<方向 id>”'),
     /** Why nothing elsewhere compares (our words). */
-    reason: z.string().trim().min(4),
+    reason: z.string().trim().min(4).describe('为何其他政策中没有可比方向（本站撰写）'),
   })
   .strict();
 export type NoCounterpart = z.output<typeof NoCounterpart>;
@@ -80,11 +80,11 @@ export type NoCounterpart = z.output<typeof NoCounterpart>;
  */
 export const EvolutionEnd = z
   .object({
-    policy: Id,
+    policy: Id.describe('政策 id'),
     /** A programme id of that policy (专项 / 专项工程…). */
-    programme: Id.optional(),
+    programme: Id.optional().describe('专项 id（限定到某一专项时）'),
     /** A direction id of that policy. */
-    direction: Id.optional(),
+    direction: Id.optional().describe('方向 id（限定到某一方向时）'),
     ...CitationFields,
   })
   .strict()
@@ -108,16 +108,16 @@ export const EVOLUTION_KIND_LABEL: Record<EvolutionKind, string> = {
 export const EvolutionStep = z
   .object({
     /** Unique in the file; the anchor on /compare/shanxi-over-time/. */
-    id: Id,
-    kind: EvolutionKind,
+    id: Id.describe('演变步骤 id'),
+    kind: EvolutionKind.describe('变化类型：renamed 更名，appeared 新出现，disappeared 不再出现，changed-mode 方式改变'),
     /** The earlier form. Required except for `appeared`. */
-    from: EvolutionEnd.optional(),
+    from: EvolutionEnd.optional().describe('变化前（appeared 以外必填）'),
     /** The later form. Required except for `disappeared`. */
-    to: EvolutionEnd.optional(),
+    to: EvolutionEnd.optional().describe('变化后（disappeared 以外必填）'),
     /** For `disappeared`: the later policy in which it no longer appears. */
-    absentIn: Id.optional(),
+    absentIn: Id.optional().describe('disappeared 时：不再出现的那份政策 id'),
     /** What changed, in one or two sentences (our words). */
-    note: z.string().trim().min(4),
+    note: z.string().trim().min(4).describe('变化内容（本站撰写）'),
   })
   .strict()
   .superRefine((s, ctx) => {
@@ -130,11 +130,11 @@ export type EvolutionStep = z.output<typeof EvolutionStep>;
 /** `policies/crosswalk.yaml`. */
 export const CrosswalkFile = z
   .object({
-    themes: z.array(CrosswalkTheme).min(1),
+    themes: z.array(CrosswalkTheme).min(1).describe('比较主题'),
     /** Directions placed in no theme, each with the reason. */
-    noCounterpart: z.array(NoCounterpart).default([]),
+    noCounterpart: z.array(NoCounterpart).default([]).describe('未归入任何主题的方向及原因'),
     /** How Shanxi's programmes changed across its documents. */
-    evolution: z.array(EvolutionStep).default([]),
+    evolution: z.array(EvolutionStep).default([]).describe('山西历年专项的演变'),
   })
   .strict();
 export type Crosswalk = z.output<typeof CrosswalkFile>;

@@ -18,47 +18,47 @@ export const DATE_KIND_LABEL: Record<DateKind, string> = {
 };
 
 const KeyDateBase = z.object({
-  id: Id,
-  kind: DateKind,
+  id: Id.describe('日期 id，在同一政策内唯一'),
+  kind: DateKind.describe('日期类型：issued 发文/印发，deadline 截止，window 时间窗口，complete-by 完成期限，statistics-period 统计期，reporting 定期报送'),
   /** What the date is, e.g. “申报截止” or “完工时间窗口”. */
-  label: z.string().trim().min(2),
+  label: z.string().trim().min(2).describe('该日期是什么，如 “申报截止”'),
   /** Directions this date belongs to; empty means the whole policy. */
-  directions: z.array(Id).default([]),
+  directions: z.array(Id).default([]).describe('所属方向 id；为空表示整个政策'),
   ...CitationFields,
   /**
    * Set when the printed date omits the year (“2月14日前”) and the year is read from the document's
    * own issue date. The page says so.
    */
-  yearFromIssueDate: z.boolean().default(false),
+  yearFromIssueDate: z.boolean().default(false).describe('原文日期未写年份（如 “2月14日前”），年份取自发文日期时为 true'),
 });
 
 /** A single day. */
 export const DayDate = KeyDateBase.extend({
-  shape: z.literal('day'),
-  date: IsoDate,
+  shape: z.literal('day').describe('日期形态：day 单日，window 时间段，recurring 周期事项，years 整年度'),
+  date: IsoDate.describe('当天（ISO 日期，Asia/Shanghai）'),
 }).strict();
 
 /** A span, inclusive at each end where the text says （含）. */
 export const WindowDate = KeyDateBase.extend({
-  shape: z.literal('window'),
-  start: IsoDate,
-  startInclusive: z.boolean().default(true),
-  end: IsoDate,
-  endInclusive: z.boolean().default(true),
+  shape: z.literal('window').describe('日期形态：day 单日，window 时间段，recurring 周期事项，years 整年度'),
+  start: IsoDate.describe('起始日（ISO 日期）'),
+  startInclusive: z.boolean().default(true).describe('起始日是否包含在内'),
+  end: IsoDate.describe('结束日（ISO 日期）'),
+  endInclusive: z.boolean().default(true).describe('结束日是否包含在内（原文“（含）”）'),
 }).strict();
 
 /** A recurring duty (每周五15:00前). Bounded only where the text bounds it. */
 export const RecurringDate = KeyDateBase.extend({
-  shape: z.literal('recurring'),
+  shape: z.literal('recurring').describe('日期形态：day 单日，window 时间段，recurring 周期事项，years 整年度'),
   /** iCalendar-style frequency and weekday. */
-  freq: z.enum(['weekly', 'monthly']),
-  byDay: z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']).optional(),
+  freq: z.enum(['weekly', 'monthly']).describe('周期：weekly 每周，monthly 每月'),
+  byDay: z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']).optional().describe('星期几（iCalendar 写法，FR 为周五）'),
   /** Local time of day in Asia/Shanghai, HH:MM. */
-  time: z.string().regex(/^\d{2}:\d{2}$/).optional(),
+  time: z.string().regex(/^\d{2}:\d{2}$/).optional().describe('当天时刻 HH:MM（Asia/Shanghai）'),
   /** First occurrence: the issue date unless the text says otherwise. */
-  from: IsoDate,
+  from: IsoDate.describe('首次发生日：除原文另有规定外为发文日期'),
   /** Last day, only if the text gives one. */
-  until: IsoDate.optional(),
+  until: IsoDate.optional().describe('最后一天，仅当原文给出'),
 }).strict();
 
 /**
@@ -66,9 +66,9 @@ export const RecurringDate = KeyDateBase.extend({
  * years only. Never narrowed to days the text does not give.
  */
 export const YearsDate = KeyDateBase.extend({
-  shape: z.literal('years'),
-  startYear: z.number().int().min(1990).max(2100),
-  endYear: z.number().int().min(1990).max(2100),
+  shape: z.literal('years').describe('日期形态：day 单日，window 时间段，recurring 周期事项，years 整年度'),
+  startYear: z.number().int().min(1990).max(2100).meta({ description: '起始年度', unit: '年' }),
+  endYear: z.number().int().min(1990).max(2100).meta({ description: '结束年度（含）', unit: '年' }),
 }).strict();
 
 export const KeyDate = z.discriminatedUnion('shape', [DayDate, WindowDate, RecurringDate, YearsDate]);

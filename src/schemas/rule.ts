@@ -13,12 +13,12 @@ export const RuleKind = z.enum(['one-per-application', 'mutually-exclusive', 'on
 
 export const CombinationRule = z
   .object({
-    id: Id,
-    kind: RuleKind,
+    id: Id.describe('规则 id，在同一政策内唯一'),
+    kind: RuleKind.describe('规则类型：one-per-application 不得多头申报，mutually-exclusive 不同时支持，once-only 只支持一次，one-per-year 同一年度只奖励一项，not-previously-funded 已获支持的不得重复'),
     /** Plain-language statement of the rule. */
-    text: z.string().trim().min(2),
+    text: z.string().trim().min(2).describe('规则的白话表述（本站撰写）'),
     /** Directions the rule binds; empty means every direction of the policy. */
-    directions: z.array(Id).default([]),
+    directions: z.array(Id).default([]).describe('规则约束的方向 id；为空表示该政策的全部方向'),
     ...CitationFields,
   })
   .strict();

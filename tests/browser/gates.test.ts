@@ -31,6 +31,8 @@ const KINDS: Record<string, RegExp> = {
   compare: /^\/compare\/$/,
   compareTheme: /^\/compare\/(?!same-answers|shanxi-over-time)[^/]+\/$/,
   search: /^\/search\/$/,
+  data: /^\/data\/$/,
+  codebook: /^\/data\/codebook\/$/,
 };
 
 afterAll(closeBrowser);

@@ -38,6 +38,14 @@ describe('the fixture', () => {
 describe('malformed data is reported with file, field, expected and found', () => {
   const cases: Array<{ name: string; file: string; edit: (s: string) => string; field: string; expected: RegExp; found: RegExp; at?: string }> = [
     {
+      name: 'an as-of date (for a call without a deadline) that its quote does not print',
+      file: POLICY,
+      edit: (s) => s.replace('dates:\n', 'asOf: { date: 2024-03-02, label: 测试用判断基准日, quote: 申报截止时间为2024年3月1日, at: 三 }\ndates:\n'),
+      field: 'asOf.date',
+      expected: /3月2日/,
+      found: /2024年3月1日/,
+    },
+    {
       name: 'a quote that is not in the source',
       file: DIRECTION,
       edit: (s) => s.replace('quote: 项目总投资3000万元以上。', 'quote: 项目总投资5000万元以上。'),

@@ -1,42 +1,56 @@
 /**
- * The CLI as a person runs it: `npx tsx scripts/selfcheck.ts`. Most cases use a small fixture corpus
- * (tests/engine/fixtures/policies, via POLICIES_DIR) so they do not depend on data being written; one
- * runs against the real corpus.
+ * The CLI as a person or a script runs it: `node scripts/selfcheck.mjs` (what `npm run selfcheck` runs:
+ * the ahead-of-time bundle, built once before these cases). Most cases use a small fixture corpus
+ * (tests/engine/fixtures/policies, via POLICIES_DIR) so they do not depend on data being written; a few
+ * run against the real corpus (through the bundle's data snapshot).
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixtures/policies', import.meta.url));
 
-/** Runs the CLI; asynchronous so that the cases run side by side (each start of tsx takes seconds). */
-function run(args: string[], input?: string, policiesDir: string | undefined = FIXTURE): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  const env = { ...process.env };
-  if (policiesDir) env.POLICIES_DIR = policiesDir;
-  else delete env.POLICIES_DIR;
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI; asynchronous so that the cases run side by side. */
+/** `policiesDir` null runs against the real corpus (undefined would take the default, the fixture). */
+function run(args: string[], input?: string, policiesDir: string | null = FIXTURE, env: Record<string, string> = {}): Promise<Run> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+  if (policiesDir) childEnv.POLICIES_DIR = policiesDir;
+  else delete childEnv.POLICIES_DIR;
   return new Promise((resolve, reject) => {
-    const child = spawn('npx', ['tsx', 'scripts/selfcheck.ts', ...args], { cwd: ROOT, env });
+    const child = spawn(process.execPath, ['scripts/selfcheck.mjs', ...args], { cwd: ROOT, env: childEnv });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (status) => {
-      // npm may print its own configuration warnings; they are not the CLI's output.
-      const own = stderr
-        .split('\n')
-        .filter((l) => l.trim() !== '' && !l.startsWith('npm warn'))
-        .join('\n');
-      resolve({ status, stdout, stderr: own });
-    });
+    child.on('close', (status) => resolve({ status, stdout, stderr: stderr.trim() }));
     child.stdin.end(input ?? '');
   });
 }
+
+type Reason = { criterion: string; status: string; fields: string[]; value: unknown; threshold: string | null; requirement: Record<string, unknown> | null; items?: Reason[] };
+type Result = {
+  policy: string;
+  direction: string;
+  verdict: string;
+  missing: string[];
+  maxSupportWan: number | null;
+  supportBasis: string;
+  round: { state: string; text: string } | null;
+  reasons: Reason[];
+};
+type Out = { asOf: Record<string, string | null>; asOfBasis: Record<string, string>; results: Result[]; warnings: { rule: string; directions: string[]; quote: string }[] };
 
 const GOOD = {
   legalEntity: true,
@@ -47,26 +61,87 @@ const GOOD = {
   projectCompleted: '是',
 };
 
+const byDirection = (out: Out) => Object.fromEntries(out.results.map((x) => [x.direction, x]));
+
+beforeAll(() => {
+  // Build the bundle once, so the concurrent cases below do not each find it stale and rebuild it.
+  const r = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`build-cli 失败：${r.stderr}`);
+}, 120_000);
+
 describe.concurrent('selfcheck CLI', { timeout: 120_000 }, () => {
-  it('prints the evaluation for a valid profile on stdin, in exactly the documented shape', async () => {
-    const r = await run(['-'], JSON.stringify(GOOD));
+  it('prints the evaluation for a valid profile on stdin, in exactly the documented shape, valid against --output-schema', async () => {
+    const [r, schema] = await Promise.all([run(['-', '--today', '2023-11-01'], JSON.stringify(GOOD)), run(['--output-schema'])]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as Record<string, unknown> & { results: Record<string, unknown>[]; warnings: Record<string, unknown>[] };
-    expect(Object.keys(out)).toEqual(['asOf', 'results', 'warnings']);
+    const out = JSON.parse(r.stdout) as Out & { results: Record<string, unknown>[] };
+    expect(Object.keys(out)).toEqual(['asOf', 'asOfBasis', 'results', 'warnings']);
     for (const res of out.results) {
-      expect(Object.keys(res)).toEqual(['policy', 'direction', 'name', 'verdict', 'met', 'of', 'reasons', 'maxSupportWan']);
-      for (const reason of res.reasons as Record<string, unknown>[]) expect(Object.keys(reason)).toEqual(['criterion', 'status', 'quote']);
+      expect(Object.keys(res)).toEqual(['policy', 'direction', 'name', 'verdict', 'met', 'of', 'missing', 'confirm', 'round', 'maxSupportWan', 'supportBasis', 'supportWorking', 'reasons']);
+      for (const reason of res.reasons as Record<string, unknown>[]) {
+        expect(Object.keys(reason).slice(0, 11)).toEqual(['criterion', 'scope', 'kind', 'status', 'label', 'fields', 'value', 'threshold', 'requirement', 'quote', 'at']);
+      }
     }
-    const by = Object.fromEntries(out.results.map((x) => [x.direction, x]));
+    const validate = new Ajv2020({ strict: false }).compile(JSON.parse(schema.stdout) as object);
+    expect(validate(out), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    const by = byDirection(out);
     // Filed exactly 5 years before the 2023-11-10 deadline: within (inclusive).
-    expect(by['smart-upgrade']).toMatchObject({ policy: 'demo-call', verdict: 'eligible', met: 5, of: 5, maxSupportWan: null });
+    expect(by['smart-upgrade']).toMatchObject({ policy: 'demo-call', verdict: 'eligible', met: 5, of: 5, maxSupportWan: null, missing: [] });
     // 5000 × 10% = 500, capped at 400; the 3000 万元 rule is excepted for this direction.
     expect(by['digital-infra']).toMatchObject({ verdict: 'eligible', met: 2, of: 2, maxSupportWan: 400 });
     expect(by['green']).toMatchObject({ verdict: 'eligible', maxSupportWan: 200 });
-    expect(by['new-materials']).toMatchObject({ policy: 'demo-guidance', verdict: 'guidance', maxSupportWan: null });
+    expect(by['new-materials']).toMatchObject({ policy: 'demo-guidance', verdict: 'guidance', maxSupportWan: null, round: { state: 'guidance' } });
+    expect(by['smart-upgrade']!.round).toEqual({ state: 'open', deadline: '2023-11-10', daysLeft: 9, text: '申报中（还剩 9 天）' });
     expect(out.warnings.map((w) => w.rule)).toEqual(['one-direction']);
     expect(out.warnings[0]).toMatchObject({ quote: '每个企业限报一个方向，不得多头申报。', directions: ['smart-upgrade', 'digital-infra', 'green'] });
+  });
+
+  it('gives each reason the fields it read, the firm’s value and the requirement', async () => {
+    const out = JSON.parse((await run(['-'], JSON.stringify({ ...GOOD, totalInvestmentWan: 2999 }))).stdout) as Out;
+    const smart = byDirection(out)['smart-upgrade']!;
+    const reason = (id: string) => smart.reasons.find((x) => x.criterion === id)!;
+    expect(reason('total-investment')).toMatchObject({ status: 'unmet', fields: ['totalInvestmentWan'], value: 2999, threshold: '≥ 3000 万元', requirement: { op: 'gte', value: 3000, unit: '万元' } });
+    expect(reason('legal-entity')).toMatchObject({ status: 'met', fields: ['legalEntity'], value: true, requirement: { op: 'eq', value: true } });
+    expect(reason('filing-within-5-years')).toMatchObject({ fields: ['filingDate'], value: '2018-11-10', requirement: { op: 'within-years', years: 5, from: '2018-11-10', to: '2023-11-10' } });
+  });
+
+  it('names in `missing` exactly the unanswered fields that decide an unknown verdict', async () => {
+    const { filingDate: _f, projectCompleted: _p, ...partial } = GOOD;
+    const out = JSON.parse((await run(['-'], JSON.stringify(partial))).stdout) as Out;
+    const by = byDirection(out);
+    expect(by['smart-upgrade']).toMatchObject({ verdict: 'unknown' });
+    expect([...by['smart-upgrade']!.missing].sort()).toEqual(['filingDate', 'projectCompleted']);
+    // Settled directions have nothing missing; an answered field is never listed.
+    expect(by['digital-infra']).toMatchObject({ verdict: 'eligible', missing: [] });
+    for (const r of out.results) for (const id of r.missing) expect(Object.keys(partial)).not.toContain(id);
+  });
+
+  it('gives no maximum support for an ineligible verdict, though the formula would yield one', async () => {
+    const out = JSON.parse((await run(['-'], JSON.stringify({ ...GOOD, legalEntity: false }))).stdout) as Out;
+    const digital = byDirection(out)['digital-infra']!;
+    expect(digital).toMatchObject({ verdict: 'ineligible', maxSupportWan: null, supportBasis: 'rate' });
+    expect(out.results.filter((r) => r.verdict === 'ineligible').every((r) => r.maxSupportWan === null)).toBe(true);
+    // With no eligible direction left, no combination warning.
+    expect(out.warnings).toEqual([]);
+  });
+
+  it('keeps asOf an object keyed by policy and the verdicts the same whatever the clock says', async () => {
+    const profile = JSON.stringify(GOOD);
+    const [early, late, fixedA, fixedB] = await Promise.all([
+      run(['-'], profile, FIXTURE, { SELFCHECK_NOW: '2023-11-01T09:00:00+08:00' }),
+      run(['-'], profile, FIXTURE, { SELFCHECK_NOW: '2031-06-30T23:30:00+08:00' }),
+      run(['-', '--today', '2024-01-01'], profile, FIXTURE, { SELFCHECK_NOW: '2023-11-01T09:00:00+08:00' }),
+      run(['-', '--today', '2024-01-01'], profile, FIXTURE, { SELFCHECK_NOW: '2031-06-30T23:30:00+08:00' }),
+    ]);
+    const a = JSON.parse(early.stdout) as Out;
+    const b = JSON.parse(late.stdout) as Out;
+    expect(a.asOf).toEqual({ 'demo-call': '2023-11-10', 'demo-guidance': null });
+    const withoutRound = (o: Out) => ({ ...o, results: o.results.map(({ round: _r, ...rest }) => rest) });
+    expect(withoutRound(b)).toEqual(withoutRound(a));
+    // Only the round's status follows the day (open on 2023-11-01, closed in 2031)...
+    expect([byDirection(a)['smart-upgrade']!.round!.state, byDirection(b)['smart-upgrade']!.round!.state]).toEqual(['open', 'closed']);
+    // ...and with --today, not even that.
+    expect(fixedA.stdout).toBe(fixedB.stdout);
   });
 
   it('reads a file, narrows with --policy and judges dates with --as-of', async () => {
@@ -76,8 +151,9 @@ describe.concurrent('selfcheck CLI', { timeout: 120_000 }, () => {
     const r = await run([file, '--policy', 'demo-call', '--as-of', '2023-11-11']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { asOf: string; results: { direction: string; verdict: string; reasons: { criterion: string; status: string }[] }[] };
-    expect(out.asOf).toBe('2023-11-11');
+    const out = JSON.parse(r.stdout) as Out;
+    expect(out.asOf).toEqual({ 'demo-call': '2023-11-11' });
+    expect(out.asOfBasis).toEqual({ 'demo-call': 'option' });
     expect(out.results.map((x) => x.direction)).toEqual(['smart-upgrade', 'digital-infra', 'green']);
     const smart = out.results[0]!;
     expect(smart.verdict).toBe('ineligible');
@@ -86,6 +162,21 @@ describe.concurrent('selfcheck CLI', { timeout: 120_000 }, () => {
       ['filing-within-5-years', 'unmet'],
       ['total-investment', 'unmet'],
     ]);
+  });
+
+  it('evaluates a batch: one JSON line per profile line, a bad line reported in place, status 2', async () => {
+    const lines = [JSON.stringify(GOOD), '{"totalInvestmentWan": 3000,', '', JSON.stringify({ legalEntity: false })].join('\n');
+    const r = await run(['--batch', '-', '--brief'], lines);
+    expect(r.status).toBe(2);
+    const out = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(out).toHaveLength(3);
+    expect(byDirection(out[0] as unknown as Out)['smart-upgrade']).toMatchObject({ verdict: 'eligible' });
+    expect(out[1]).toMatchObject({ line: 2 });
+    expect(String(out[1]!.error)).toContain('不是合法的 JSON');
+    expect(byDirection(out[2] as unknown as Out)['smart-upgrade']).toMatchObject({ verdict: 'ineligible', maxSupportWan: null });
+    // --brief leaves the texts out: a script joins them back from criteria.csv by id.
+    const reason = byDirection(out[0] as unknown as Out)['smart-upgrade']!.reasons[0]! as Record<string, unknown>;
+    expect(Object.keys(reason)).toEqual(['criterion', 'scope', 'status', 'fields', 'value']);
   });
 
   it('prints the profile JSON Schema with --schema', async () => {
@@ -141,12 +232,20 @@ describe.concurrent('selfcheck CLI', { timeout: 120_000 }, () => {
     expect((await run([])).status).toBe(2);
   });
 
-  it('runs against the real corpus', async () => {
-    const r = await run(['-'], JSON.stringify({ legalEntity: true, creditBlacklisted: false, totalInvestmentWan: '1.2亿元' }), undefined);
+  it('runs against the real corpus: Jiangsu judged on its cited cut-off, an empty profile gets no warnings', async () => {
+    const [r, empty] = await Promise.all([
+      run(['-'], JSON.stringify({ legalEntity: true, creditBlacklisted: false, totalInvestmentWan: '1.2亿元' }), null),
+      run(['-'], '{}', null),
+    ]);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    const out = JSON.parse(r.stdout) as { results: { verdict: string }[] };
-    expect(out.results.length).toBeGreaterThan(0);
+    const out = JSON.parse(r.stdout) as Out;
     expect(out.results.some((x) => x.verdict === 'guidance')).toBe(true);
+    expect(out.asOf['jiangsu-2023-fund-guide']).toBe('2022-06-30');
+    expect(out.asOfBasis['jiangsu-2023-fund-guide']).toBe('stated');
+    expect(out.results.find((x) => x.policy === 'jiangsu-2023-fund-guide')!.round).toMatchObject({ state: 'no-deadline' });
+    const none = JSON.parse(empty.stdout) as Out;
+    expect(none.results.every((x) => x.verdict === 'unknown' || x.verdict === 'guidance')).toBe(true);
+    expect(none.warnings).toEqual([]);
   });
 });

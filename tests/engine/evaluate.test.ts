@@ -113,18 +113,24 @@ describe('withinYears', () => {
     expect(reasonOf(one, { filingDate: '2023-02-28' }, '2024-02-29').status).toBe('met');
     expect(reasonOf(one, { filingDate: '2023-02-27' }, '2024-02-29').status).toBe('unmet');
   });
-  it('uses the policy deadline by default, the override when given, and today only without a deadline', () => {
+  it('uses the policy deadline by default, the override when given, the date the text implies without a deadline, never today', () => {
     const withDeadline = data(policy('p', [direction('d', [five])], { dates: [deadline('2023-11-10')] }));
     const profile = { filingDate: '2018-11-10' };
-    expect(evaluateProfile(withDeadline, profile, { today: '2030-01-01' })).toMatchObject({ asOf: '2023-11-10', results: [{ asOf: '2023-11-10', reasons: [{ status: 'met' }] }] });
+    expect(evaluateProfile(withDeadline, profile, { today: '2030-01-01' })).toMatchObject({ asOf: { p: '2023-11-10' }, asOfBasis: { p: 'deadline' }, results: [{ asOf: '2023-11-10', reasons: [{ status: 'met' }] }] });
     expect(evaluateProfile(withDeadline, profile, { asOf: '2023-11-11' }).results[0]!.reasons[0]!.status).toBe('unmet');
+    const stated = data(policy('p', [direction('d', [five])], { asOf: { date: '2023-11-10', quote: '截至2023年11月10日', at: '一' } }));
+    for (const today of ['2023-11-10', '2030-01-01']) {
+      const out = evaluateProfile(stated, profile, { today });
+      expect(out.asOf).toEqual({ p: '2023-11-10' });
+      expect(out.asOfBasis).toEqual({ p: 'stated' });
+      expect(out.results[0]!.reasons[0]!.status).toBe('met');
+    }
+    // Without any date the engine does not guess one, and today does not stand in for it.
     const noDeadline = data(policy('p', [direction('d', [five])]));
-    expect(evaluateProfile(noDeadline, profile, { today: '2023-11-10' }).results[0]!.reasons[0]!.status).toBe('met');
-    expect(evaluateProfile(noDeadline, profile, { today: '2023-11-11' }).results[0]!.reasons[0]!.status).toBe('unmet');
-    // Without any date the engine does not guess one.
-    const none = evaluateProfile(noDeadline, profile);
-    expect(none.asOf).toBeNull();
-    expect(none.results[0]!.reasons[0]!.status).toBe('unknown');
+    for (const none of [evaluateProfile(noDeadline, profile), evaluateProfile(noDeadline, profile, { today: '2023-11-10' })]) {
+      expect(none.asOf).toEqual({ p: null });
+      expect(none.results[0]!.reasons[0]!.status).toBe('unknown');
+    }
   });
 });
 

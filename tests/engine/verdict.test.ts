@@ -106,11 +106,12 @@ describe('evaluateProfile output', () => {
   it('narrows to one policy', () => {
     const out = evaluateProfile(corpus, {}, { policy: 'q' });
     expect(out.results.map((r) => r.direction)).toEqual(['e1']);
-    expect(out.asOf).toBe('2024-03-01');
+    expect(out.asOf).toEqual({ q: '2024-03-01' });
   });
-  it('gives one as-of date per policy when they differ, one date when overridden', () => {
+  it('always gives the as-of date per policy, whether they differ or are overridden', () => {
     expect(evaluateProfile(corpus, {}).asOf).toEqual({ p: '2023-11-10', q: '2024-03-01' });
-    expect(evaluateProfile(corpus, {}, { asOf: '2025-01-01' }).asOf).toBe('2025-01-01');
+    expect(evaluateProfile(corpus, {}, { asOf: '2025-01-01' }).asOf).toEqual({ p: '2025-01-01', q: '2025-01-01' });
+    expect(evaluateProfile(corpus, {}, { asOf: '2025-01-01' }).asOfBasis).toEqual({ p: 'option', q: 'option' });
     expect(evaluateProfile(corpus, {}, { asOf: '2025-01-01' }).results.every((r) => r.asOf === '2025-01-01')).toBe(true);
   });
   it('keeps the corpus order and names', () => {

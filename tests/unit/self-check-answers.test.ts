@@ -4,7 +4,7 @@
  * was typed, and never NaN.
  */
 import { describe, expect, it } from 'vitest';
-import { describeValue, errorText, hintFor, parseAnswers, rawAnswer, summariseAnswer } from '../../src/lib/self-check/answers.ts';
+import { describeValue, errorText, hintFor, parseAnswers, rawAnswer, summariseAnswer } from '../../src/self-check/logic/answers.ts';
 import type { Field } from '../../src/schemas/index.ts';
 
 const amount: Field = { id: 'totalInvestmentWan', type: 'number', unit: '万元', min: 0, step: 'project', label: '项目总投资' };
@@ -60,7 +60,7 @@ describe('reading answers', () => {
     expect(profile).toEqual({});
     const e = errors.get(f.id)!;
     expect(e.found).toContain(found);
-    expect(errorText(e)).toMatch(new RegExp(`^${f.label.replace(/[？?]$/, '')}：应为 .+；您填写的是 `));
+    expect(errorText(e)).toMatch(new RegExp(`^${f.label.replace(/[？?]$/, '')}：请(填写|选择).+（您填写的是 `));
   });
   it('never yields NaN or throws, whatever is typed', () => {
     const junk = ['NaN', 'Infinity', '1e999', '--1', '..', '，', '１，２３４．５', '\u3000', '0x10', '1_000', '¥3000', '𝟑𝟎𝟎𝟎', 'a'.repeat(500), '3000万元万元'];

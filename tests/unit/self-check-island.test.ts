@@ -9,9 +9,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpusUnchecked } from '../../src/data/load.ts';
 import { evaluateProfile, fieldRegistry, type Reason } from '../../src/engine/index.ts';
 import * as citations from '../../src/lib/citations.ts';
-import { buildIsland, islandJson } from '../../src/lib/self-check/island.ts';
-import { checklistUrl, directionUrl, QuoteLinks, sourceUrl } from '../../src/lib/self-check/links.ts';
-import type { IslandData } from '../../src/lib/self-check/types.ts';
+import { buildIsland, islandJson } from '../../src/self-check/build/island.ts';
+import { checklistUrl, directionUrl, QuoteLinks, sourceUrl } from '../../src/self-check/logic/links.ts';
+import type { IslandData } from '../../src/self-check/logic/types.ts';
 import type { Field } from '../../src/schemas/index.ts';
 import { prng } from '../../scripts/lib/prng.ts';
 

@@ -1,14 +1,14 @@
 /**
  * Which questions a scope asks: only what the chosen directions' criteria, their policy's eligibility
  * (minus exceptions) and their support formulas read; derived values never, their inputs instead;
- * grouped by step, empty steps skipped, long steps split into short pages.
+ * every question its directions can need (the burden benchmark's “before” figure).
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusUnchecked } from '../../src/data/load.ts';
-import { buildIsland } from '../../src/lib/self-check/island.ts';
-import { askedInputs, describeScope, directionsInScope, fieldsReadBy, PAGE_SIZE, paginate, parseScope, questionsFor, registryOf } from '../../src/lib/self-check/questions.ts';
-import { STEPS, type IslandData, type IslandPolicy } from '../../src/lib/self-check/types.ts';
+import { buildIsland } from '../../src/self-check/build/island.ts';
+import { askedInputs, describeScope, directionsInScope, fieldsReadBy, parseScope, questionsFor, registryOf } from '../../src/self-check/logic/scope.ts';
+import { type IslandData, type IslandPolicy } from '../../src/self-check/logic/types.ts';
 import type { Criterion, Field } from '../../src/schemas/index.ts';
 
 const cite = { quote: '原文', at: '一' };
@@ -94,16 +94,6 @@ describe('questions for a scope', () => {
   });
 });
 
-describe('pages', () => {
-  it('groups by step in the questionnaire order, skips empty steps and splits long ones', () => {
-    const many: Field[] = Array.from({ length: PAGE_SIZE * 2 + 1 }, (_, i) => ({ id: `p${i}`, type: 'boolean', step: 'project', label: `问${i}` }));
-    const pages = paginate([...many, fields[0]!, fields[7]!]);
-    expect(pages.map((p) => p.id)).toEqual(['basic-1', 'project-1', 'project-2', 'project-3', 'financing-1']);
-    expect(pages.map((p) => p.fields.length)).toEqual([1, PAGE_SIZE, PAGE_SIZE, 1, 1]);
-    expect(pages[2]).toMatchObject({ part: 2, parts: 3, step: 'project' });
-  });
-});
-
 describe('on the real corpus', () => {
   const { corpus } = loadCorpusUnchecked(fileURLToPath(new URL('../../policies', import.meta.url)), fileURLToPath(new URL('../..', import.meta.url)));
   const island = buildIsland(corpus);
@@ -117,10 +107,6 @@ describe('on the real corpus', () => {
       expect(new Set(ids(q)).size, key).toBe(q.length);
       const asked = new Set(ids(q));
       for (const r of refs) for (const id of fieldsReadBy(r.policy, r.direction)) for (const need of askedInputs([id], reg)) expect(asked.has(need), `${key} ${r.direction.id} ${id}`).toBe(true);
-      const pages = paginate(q);
-      expect(pages.flatMap((p) => p.fields).length, key).toBe(q.length);
-      expect(pages.every((p) => p.fields.length >= 1 && p.fields.length <= PAGE_SIZE)).toBe(true);
-      expect(pages.map((p) => STEPS.indexOf(p.step))).toEqual([...pages.map((p) => STEPS.indexOf(p.step))].sort((a, b) => a - b));
     }
   });
 });

@@ -3,9 +3,9 @@
  * input read as nothing rather than thrown or trusted.
  */
 import { describe, expect, it } from 'vitest';
-import { decodeShare, encodeShare, sanitizeAnswers, shareUrl } from '../../src/lib/self-check/share.ts';
-import { clearState, loadBackup, loadState, sameAnswers, saveBackup, saveState, STORAGE_KEYS, type KeyValueStore } from '../../src/lib/self-check/storage.ts';
-import type { SavedState } from '../../src/lib/self-check/types.ts';
+import { decodeShare, encodeShare, sanitizeAnswers, shareUrl } from '../../src/self-check/logic/share.ts';
+import { clearState, loadBackup, loadState, sameAnswers, saveBackup, saveState, STORAGE_KEYS, type KeyValueStore } from '../../src/self-check/browser/storage.ts';
+import type { SavedState } from '../../src/self-check/logic/types.ts';
 
 const state: SavedState = {
   scope: 'programme:jiangsu-2023-fund-guide/smart-digital',
@@ -53,15 +53,19 @@ describe('saved answers', () => {
     expect(JSON.parse(store.data.get('selfcheck:answers')!)).toEqual(state.answers);
     expect(JSON.parse(store.data.get('selfcheck:scope')!)).toBe(state.scope);
     expect(JSON.parse(store.data.get(STORAGE_KEYS.asOf)!)).toBe('2023-11-10');
-    expect(loadState(store)).toEqual(state);
+    expect(loadState(store)).toEqual({ ...state, topics: null });
+    saveState(store, { ...state, topics: ['兼并重组（并购）'] });
+    expect(JSON.parse(store.data.get(STORAGE_KEYS.topics)!)).toEqual(['兼并重组（并购）']);
+    expect(loadState(store).topics).toEqual(['兼并重组（并购）']);
   });
   it('treats corrupt or missing storage as nothing saved', () => {
     const store = memoryStore();
     store.data.set('selfcheck:answers', '{not json');
     store.data.set('selfcheck:scope', '42');
     store.data.set('selfcheck:asof', '"2023-02-30"');
-    expect(loadState(store)).toEqual({ scope: null, answers: {}, asOf: null });
-    expect(loadState(null)).toEqual({ scope: null, answers: {}, asOf: null });
+    store.data.set('selfcheck:topics', '{"x":1}');
+    expect(loadState(store)).toEqual({ scope: null, answers: {}, topics: null, asOf: null });
+    expect(loadState(null)).toEqual({ scope: null, answers: {}, topics: null, asOf: null });
     expect(saveState(null, state)).toBe(false);
   });
   it('reports a refused write instead of throwing', () => {

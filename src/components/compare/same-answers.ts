@@ -4,16 +4,16 @@
  * island, and fills the verdict of every direction in the page's theme tables. The tables themselves
  * are built at build time; this only writes text into them, with text nodes (never innerHTML).
  *
- * The answer formats are the self-check page's own (src/lib/self-check/share.ts and storage.ts), so a
+ * The answer formats are the self-check page's own (src/self-check/logic/share.ts and storage.ts), so a
  * link copied there works here with only the path changed.
  */
 import { compileCorpus, evaluateProfile, type DirectionResult, type Reason, type Status, type Verdict } from '../../engine/index.ts';
-import { parseAnswers } from '../../lib/self-check/answers.ts';
-import { fragment, h } from '../../lib/self-check/dom.ts';
-import { QuoteLinks } from '../../lib/self-check/links.ts';
-import { decodeShare, encodeShare, SHARE_PARAM } from '../../lib/self-check/share.ts';
-import { browserStorage, loadState } from '../../lib/self-check/storage.ts';
-import type { IslandData, SavedState } from '../../lib/self-check/types.ts';
+import { parseAnswers } from '../../self-check/logic/answers.ts';
+import { fragment, h } from '../../self-check/browser/dom.ts';
+import { QuoteLinks } from '../../self-check/logic/links.ts';
+import { decodeShare, encodeShare, SHARE_PARAM } from '../../self-check/logic/share.ts';
+import { browserStorage, loadState } from '../../self-check/browser/storage.ts';
+import type { IslandData, SavedState } from '../../self-check/logic/types.ts';
 import { todayInShanghai } from '../../lib/dates.ts';
 import { formatWan } from '../../lib/format.ts';
 
@@ -117,7 +117,7 @@ export function initSameAnswers(): void {
 
   const answered = Object.keys(read.state.answers).length;
   const from = read.source === 'link' ? '分享链接中的' : '本浏览器保存的';
-  const asOf = read.state.asOf ? `按您选择的日期 ${read.state.asOf} 判断日期类条件。` : `日期类条件按各政策的申报截止日判断（无截止日的按今天 ${today}）。`;
+  const asOf = read.state.asOf ? `按您选择的日期 ${read.state.asOf} 判断日期类条件。` : '日期类条件按各政策的申报截止日判断（无截止日的按原文载明的基准日）。';
   status.replaceChildren(
     fragment(
       h('p', {}, `已使用${from}自查回答（${answered} 项）。${asOf}`),

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { getCorpus } from '../../lib/corpus.ts';
-import { exportCorpus } from '../../lib/open-data.ts';
+import { policiesJsonText } from '../../lib/open-data.ts';
 
-/** Every policy with its full data: dist/data/policies.json. */
-export const GET: APIRoute = () => new Response(JSON.stringify(exportCorpus(getCorpus()), null, 2), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+/** Every policy with its full data, and the crosswalk: dist/data/policies.json. */
+export const GET: APIRoute = () => new Response(policiesJsonText(), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -3,14 +3,16 @@
  * full or hold something another version wrote; the page then keeps working without saving and says so.
  */
 import { isIsoDate } from '../../engine/iso-date.ts';
-import { sanitizeAnswers } from './share.ts';
-import type { Answers, SavedState } from './types.ts';
+import { sanitizeAnswers } from '../logic/share.ts';
+import type { Answers, SavedState } from '../logic/types.ts';
 
 export const STORAGE_KEYS = {
   /** JSON {fieldId: raw input | "unknown"}. */
   answers: 'selfcheck:answers',
   /** JSON string: the scope key (all / province:… / policy:… / programme:…/…). */
   scope: 'selfcheck:scope',
+  /** JSON string[]: the situations ticked at the screening; absent before it. */
+  topics: 'selfcheck:topics',
   /** JSON string: the as-of date override (YYYY-MM-DD); absent for each policy's deadline. */
   asOf: 'selfcheck:asof',
   /** The saved state a share link replaced, so that it can be restored. */
@@ -42,16 +44,18 @@ function readJson(store: KeyValueStore, key: string): unknown {
   }
 }
 
-export const EMPTY_STATE: SavedState = { scope: null, answers: {}, asOf: null };
+export const EMPTY_STATE: SavedState = { scope: null, answers: {}, topics: null, asOf: null };
 
 /** The saved state; anything unreadable counts as not saved. */
 export function loadState(store: KeyValueStore | null): SavedState {
-  if (!store) return { ...EMPTY_STATE, answers: {} };
+  if (!store) return { ...EMPTY_STATE, answers: {}, topics: null };
   const scope = readJson(store, STORAGE_KEYS.scope);
   const asOf = readJson(store, STORAGE_KEYS.asOf);
+  const topics = readJson(store, STORAGE_KEYS.topics);
   return {
     scope: typeof scope === 'string' ? scope : null,
     answers: sanitizeAnswers(readJson(store, STORAGE_KEYS.answers)),
+    topics: Array.isArray(topics) && topics.every((t) => typeof t === 'string') ? (topics as string[]) : null,
     asOf: isIsoDate(asOf) ? asOf : null,
   };
 }
@@ -63,6 +67,8 @@ export function saveState(store: KeyValueStore | null, state: SavedState): boole
     store.setItem(STORAGE_KEYS.answers, JSON.stringify(state.answers));
     if (state.scope === null) store.removeItem(STORAGE_KEYS.scope);
     else store.setItem(STORAGE_KEYS.scope, JSON.stringify(state.scope));
+    if (state.topics === null || state.topics === undefined) store.removeItem(STORAGE_KEYS.topics);
+    else store.setItem(STORAGE_KEYS.topics, JSON.stringify(state.topics));
     if (state.asOf === null) store.removeItem(STORAGE_KEYS.asOf);
     else store.setItem(STORAGE_KEYS.asOf, JSON.stringify(state.asOf));
     return true;

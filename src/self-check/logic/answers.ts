@@ -41,7 +41,10 @@ export function parseAnswers(answers: Answers, fields: Iterable<Field>): ParsedA
 
 /** The message shown next to a field and in the error summary: the question, what is expected, what was typed. */
 export function errorText(error: InputError): string {
-  return `${error.label.replace(/[？?]$/, '')}：应为 ${error.expected}；您填写的是 ${error.found}`;
+  // Plain words (请填写不小于 0 的数字), not the CLI's “应为 … 实际为 …”.
+  const what = error.expected.replace('是 或 否（true / false）', '“是”或“否”').replace(/^(\d)/, ' $1').replace(/的数（/, '的数字（').replace(/的数$/, '的数字').replace(/^(\S*)数（/, '$1数字（');
+  const verb = /^(以下选项|“是”)/.test(what) ? '请选择' : '请填写';
+  return `${error.label.replace(/[？?]$/, '')}：${verb}${what}（您填写的是 ${error.found}）`;
 }
 
 /** A number as people write it: 3,000.5 (grouped, no float noise). */

@@ -8,10 +8,9 @@
  */
 import { parseFieldValue } from '../../engine/parse-input.ts';
 import type { Field } from '../../schemas/index.ts';
-import { describeValue, hintFor, rawAnswer, summariseAnswer } from './answers.ts';
+import { describeValue, hintFor, rawAnswer } from '../logic/answers.ts';
 import { h, type Child } from './dom.ts';
-import type { QuestionPage } from './questions.ts';
-import { STEP_LABEL, UNKNOWN_ANSWER, type Answers, type StepId } from './types.ts';
+import { UNKNOWN_ANSWER, type Answers } from '../logic/types.ts';
 
 export const qid = (field: string): string => `q-${field}`;
 
@@ -74,6 +73,25 @@ function textQuestion(f: Field, raw: string, describedBy: string[]): Child {
   ];
 }
 
+/** A long single choice (所属行业: 19 options) as a select, so the page stays short on a phone. */
+function selectQuestion(f: Field & { type: 'choice' }, raw: string, describedBy: string[]): Child {
+  const id = qid(f.id);
+  const parsed = raw === '' || raw === UNKNOWN_ANSWER ? undefined : parseFieldValue(f, raw);
+  const value = raw === UNKNOWN_ANSWER ? UNKNOWN_ANSWER : parsed?.ok && typeof parsed.value === 'string' ? parsed.value : '';
+  return h(
+    'div',
+    { class: 'sc-answer' },
+    h('label', { class: 'sc-label', for: id }, '请选择'),
+    h(
+      'select',
+      { class: 'sc-select', id, name: f.id, 'data-field': f.id, 'data-role': 'select', 'aria-describedby': describedBy.join(' ') || undefined },
+      h('option', { value: '', selected: value === '' }, '请选择…'),
+      f.options.map((o) => h('option', { value: o, selected: value === o }, o)),
+      h('option', { value: UNKNOWN_ANSWER, selected: value === UNKNOWN_ANSWER }, '不确定'),
+    ),
+  );
+}
+
 function optionsQuestion(f: Field, raw: string): Child {
   const multiple = f.type === 'choice' && f.multiple;
   const options = f.type === 'boolean' ? ['是', '否'] : f.type === 'choice' ? f.options : [];
@@ -122,7 +140,7 @@ export function questionView(f: Field, answers: Answers): HTMLElement {
       h('legend', { class: 'sc-legend' }, f.label),
       hint && h('p', { class: 'sc-hint', id: `${id}-hint` }, hint),
       h('p', { class: 'sc-error-message', id: `${id}-error`, hidden: true }),
-      text ? textQuestion(f, raw, describedBy) : optionsQuestion(f, raw),
+      text ? textQuestion(f, raw, describedBy) : f.type === 'choice' && !f.multiple && f.options.length > 8 ? selectQuestion(f, raw, describedBy) : optionsQuestion(f, raw),
     ),
   );
 }
@@ -152,59 +170,66 @@ export function setQuestionError(container: ParentNode, field: string, message: 
   }
 }
 
-/** A page of questions. */
-export function questionPageView(page: QuestionPage, answers: Answers): Child {
-  return [
-    page.parts > 1 ? h('p', { class: 'sc-caption' }, `第 ${page.part} 部分，共 ${page.parts} 部分`) : null,
-    page.fields.map((f) => questionView(f, answers)),
-  ];
+/** One question on its own page, with what it is for (“用于判断：…”) under the legend. */
+export function singleQuestionView(f: Field, answers: Answers, purpose: string): HTMLElement {
+  const view = questionView(f, answers);
+  const legend = view.querySelector('legend');
+  legend?.classList.add('sc-legend--page');
+  legend?.insertAdjacentElement('afterend', h('p', { class: 'sc-purpose' }, purpose));
+  return view;
 }
 
-/** Heading of a question page. */
-export const pageTitle = (page: QuestionPage): string => STEP_LABEL[page.step];
-
-/** The check-your-answers list: every question in scope with its answer and a 修改 link to it. */
-export function checkPageView(scopeText: string, pages: readonly QuestionPage[], answers: Answers): Child {
-  const byStep = new Map<StepId, Field[]>();
-  for (const p of pages) byStep.set(p.step, [...(byStep.get(p.step) ?? []), ...p.fields]);
-  let problems = 0;
-  const groups = [...byStep].map(([step, fields]) =>
+/** A tick list answering several questions at once (the situations, the declarations). */
+function tickList(name: string, legend: string, hint: string, options: ReadonlyArray<{ value: string; label: string; checked: boolean; note?: string; field?: string }>, extra?: Child): HTMLElement {
+  return h(
+    'div',
+    { class: 'sc-q', 'data-question': name },
     h(
-      'div',
-      { class: 'sc-check-group' },
-      h('h3', {}, STEP_LABEL[step]),
+      'fieldset',
+      { class: 'sc-fieldset', 'aria-describedby': `${name}-hint` },
+      h('legend', { class: 'sc-legend' }, legend),
+      h('p', { class: 'sc-hint', id: `${name}-hint` }, hint),
       h(
-        'dl',
-        { class: 'sc-summary' },
-        fields.map((f) => {
-          const s = summariseAnswer(f, answers);
-          if (s.state === 'error') problems++;
-          return h(
-            'div',
-            { class: `sc-summary__row sc-summary__row--${s.state}` },
-            h('dt', { class: 'sc-summary__key' }, shortLabel(f)),
-            h('dd', { class: 'sc-summary__value' }, s.state === 'error' ? h('strong', { class: 'sc-error-text' }, s.text) : s.text, s.state === 'ok' && s.typed ? h('span', { class: 'sc-typed' }, `（您填写：${s.typed}）`) : null),
-            h('dd', { class: 'sc-summary__action' }, h('a', { href: `#${qid(f.id)}`, 'data-change': f.id }, '修改', h('span', { class: 'visually-hidden' }, `：${shortLabel(f)}`))),
-          );
-        }),
+        'div',
+        { class: 'sc-choices' },
+        options.map((o, i) =>
+          h('div', { class: 'sc-choice' }, h('input', { type: 'checkbox', id: `${name}-${i + 1}`, name, value: o.value, checked: o.checked, 'data-role': name, 'data-field': o.field }), h('label', { for: `${name}-${i + 1}` }, o.label, o.note ? h('span', { class: 'sc-option-note' }, o.note) : null)),
+        ),
+        extra,
       ),
     ),
   );
+}
+
+export interface ScreeningInput {
+  fields: readonly Field[];
+  topics: ReadonlyArray<{ label: string; directions: readonly string[] }>;
+  declarations: readonly Field[];
+  answers: Answers;
+  ticked: readonly string[] | null;
+}
+
+/** The screening page: where and what industry, which situations apply, which declarations apply. */
+export function screeningView(input: ScreeningInput): Child {
+  const yes = (id: string) => input.answers[id] === '是';
   return [
-    h(
-      'dl',
-      { class: 'sc-summary' },
-      h(
-        'div',
-        { class: 'sc-summary__row' },
-        h('dt', { class: 'sc-summary__key' }, '自查范围'),
-        h('dd', { class: 'sc-summary__value' }, scopeText),
-        h('dd', { class: 'sc-summary__action' }, h('a', { href: '#scope', 'data-change': '' }, '修改', h('span', { class: 'visually-hidden' }, '：自查范围'))),
-      ),
-    ),
-    pages.length === 0 ? h('p', {}, '所选范围内的方向不需要回答问题（例如指导性文件）。') : null,
-    problems > 0 ? h('p', { class: 'sc-warning-text' }, `有 ${problems} 项回答无法识别，结果中按“不确定”处理。请点“修改”更正。`) : null,
-    groups,
-    h('p', { class: 'sc-hint' }, '未回答的问题按“不确定”处理：相关方向会列为“需补充信息”，并指出还需回答哪些问题。'),
+    input.fields.map((f) => questionView(f, input.answers)),
+    input.topics.length > 0
+      ? tickList(
+          'sc-topics',
+          '以下哪些情况适用于贵企业？',
+          '可多选。只会再问所勾选情况涉及的问题；都不适用可不勾选。',
+          input.topics.map((t) => ({ value: t.label, label: t.label, checked: input.ticked?.includes(t.label) ?? false, note: `（${t.directions.length} 个方向）` })),
+        )
+      : null,
+    input.declarations.length > 0
+      ? tickList(
+          'sc-declarations',
+          '以下情形有适用于贵企业的吗？',
+          '勾选适用的；未勾选的按“否”处理。拿不准的，请勾选最后一项，之后逐一询问。',
+          input.declarations.map((f) => ({ value: f.id, label: shortLabel(f), checked: yes(f.id), field: f.id })),
+          h('div', { class: 'sc-choice' }, h('input', { type: 'checkbox', id: 'sc-declarations-unsure', name: 'sc-declarations-unsure', value: 'unsure' }), h('label', { for: 'sc-declarations-unsure' }, '其中有我拿不准的')),
+        )
+      : null,
   ];
 }

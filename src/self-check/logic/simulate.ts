@@ -1,0 +1,49 @@
+/**
+ * A person going through the questionnaire with a known profile: the screening answered from it (a
+ * situation ticked when the profile answers any of its questions), then each question the planner asks
+ * answered from the profile, or 不确定 where it is silent. Used by the burden benchmark and the tests.
+ */
+import { EMPTY, next, plan, reduce, type Plan, type QuestionnaireState } from './planner.ts';
+import type { Scope } from './scope.ts';
+import { UNKNOWN_WORDS } from '../../engine/types.ts';
+import { UNKNOWN_ANSWER, type Answers, type IslandData } from './types.ts';
+
+export interface Walk {
+  /** Field ids in the order asked; the screening's questions first, the situations question as `#topics`. */
+  asked: string[];
+  state: QuestionnaireState;
+  plan: Plan;
+}
+
+/** Longest walk allowed: far above any real scope, so a planner loop fails loudly instead of hanging. */
+const GUARD = 500;
+
+export function walk(scope: Scope, scopeKey: string, data: IslandData, profile: Answers): Walk {
+  const p = plan(scope, data);
+  let state: QuestionnaireState = reduce(EMPTY, { type: 'scope', scope: scopeKey });
+  const asked: string[] = [];
+  const from = (id: string) => (Object.hasOwn(profile, id) && profile[id] !== '' ? profile[id]! : UNKNOWN_ANSWER);
+  for (let i = 0; i < GUARD; i++) {
+    const step = next(p, state);
+    if (step.kind === 'results' || step.kind === 'scope') return { asked, state, plan: p };
+    if (step.kind === 'screening') {
+      const answers: Answers = {};
+      for (const f of step.fields) {
+        asked.push(f.id);
+        answers[f.id] = from(f.id);
+      }
+      if (step.topics.length > 0) asked.push('#topics');
+      // The declarations list: ticked when the profile says 是, unticked (否) otherwise, as a hurried person
+      // would; a profile unsure of one ticks “有拿不准的”, and the unticked ones are then asked one by one.
+      if (step.declarations.length > 0) asked.push('#declarations');
+      const unsure = step.declarations.some((f) => UNKNOWN_WORDS.has(profile[f.id] ?? ''));
+      for (const f of step.declarations) if (from(f.id) === '是' || !unsure) answers[f.id] = from(f.id) === '是' ? '是' : '否';
+      const ticked = step.topics.filter((t) => t.fields.some((id) => Object.hasOwn(profile, id) && profile[id] !== UNKNOWN_ANSWER)).map((t) => t.label);
+      state = reduce(state, { type: 'screening', answers, topics: ticked });
+      continue;
+    }
+    asked.push(step.question.field.id);
+    state = reduce(state, { type: 'answer', field: step.question.field.id, raw: from(step.question.field.id) });
+  }
+  throw new Error(`问卷在 ${GUARD} 个问题后仍未结束`);
+}
