@@ -33,8 +33,8 @@ import { tmpdir } from 'node:os';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { getCorpus } from '../src/lib/corpus.ts';
-import { maxPoliciesPerShard, searchPartUrl, shardMap, type Shard } from '../src/lib/shards.ts';
+import { policyIndex } from '../src/data/load.ts';
+import { maxPoliciesPerShard, searchPartUrl, shardPlan, type Shard } from '../src/lib/shards.ts';
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MANIFEST = 'shard.json';
@@ -77,7 +77,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
   });
 }
 
-const plan = (): Shard[] => shardMap(getCorpus()).plan;
+/**
+ * The shard plan, from the policy.yaml files alone: this process only runs the steps, and holding the
+ * whole corpus here (700 MB at 2,000 policies) would add to every step's memory.
+ */
+const plan = (): Shard[] => shardPlan(policyIndex(resolve(process.env.POLICIES_DIR ?? 'policies')));
 
 /** One step: `astro build` of its scope (`site`, or shard ids with commas) into `out`, then its search bundles. */
 async function buildStep(step: string, out: string): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/data/load.ts';
+import { loadCorpus, policyIndex } from '../../src/data/load.ts';
 import { directoryEntries, people } from '../../src/lib/contacts.ts';
 import { inScope, ownerOfPath, searchParts, shardMap, shardOfPath, shardPlan } from '../../src/lib/shards.ts';
 import { checklistUrl, directionUrl, exportUrl, openDataUrl, personUrl, policyUrl, sourceUrl, timelineUrl } from '../../src/model/routes.ts';
@@ -81,5 +81,12 @@ describe('which build renders a page', () => {
       else process.env.SHARD_MAX_POLICIES = before;
     }
     expect(searchParts(shardMap(loadCorpus('policies')), { kind: 'all' })).toEqual([]);
+  });
+});
+
+describe('the plan of the sharded build', () => {
+  it('reads the same policies in the same order as the corpus, from policy.yaml alone', () => {
+    const corpus = loadCorpus('policies');
+    expect(policyIndex('policies').map((p) => p.id)).toEqual(corpus.policies.map((p) => p.id));
   });
 });
