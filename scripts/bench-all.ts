@@ -3,11 +3,11 @@
  * it was met. Budgets that are missed print 超出预算 and do not fail the run: timings depend on the
  * machine. The exit status is 1 only when a measurement could not be made (a build failed…).
  *
- * Order: the real build first (its dist is handed to Lighthouse, so the site is built once), then
- * Lighthouse, the engine, the CLI, the self-check's question burden, the authoring assistant, and the
- * scale builds (the longest) last.
+ * Order: the real build first (its dist is handed to the search benchmark and Lighthouse, so the site is
+ * built once), then search, Lighthouse, the engine, the CLI, the self-check's question burden, the
+ * authoring assistant, and the scale builds (the longest) last.
  *
- * Usage: tsx scripts/bench-all.ts [--only build,lighthouse,engine,cli,burden,authoring,scale]
+ * Usage: tsx scripts/bench-all.ts [--only build,search,lighthouse,engine,cli,burden,authoring,scale]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
@@ -24,6 +24,7 @@ interface Step {
 
 const STEPS: readonly Step[] = [
   { key: 'build', script: 'scripts/bench-build.ts', title: '真实语料构建' },
+  { key: 'search', script: 'scripts/bench-search.ts', title: '搜索' },
   { key: 'lighthouse', script: 'scripts/bench-lighthouse.ts', title: 'Lighthouse' },
   { key: 'engine', script: 'scripts/bench-engine.ts', title: '自查引擎' },
   { key: 'cli', script: 'scripts/bench-cli.ts', title: '自查 CLI' },
@@ -55,7 +56,7 @@ async function main(): Promise<number> {
       const json = join(work, `${step.key}.json`);
       const env: NodeJS.ProcessEnv = { ...process.env, BENCH_JSON: json };
       if (step.key === 'build') env.BENCH_KEEP_SITE = site;
-      if (step.key === 'lighthouse' && existsSync(join(site, 'index.html'))) env.BENCH_DIST = site;
+      if ((step.key === 'lighthouse' || step.key === 'search') && existsSync(join(site, 'index.html'))) env.BENCH_DIST = site;
       const code = await run(step.script, env);
       const report = existsSync(json) ? (JSON.parse(readFileSync(json, 'utf8')) as ScriptReport) : undefined;
       reports.push({ step, report, code });

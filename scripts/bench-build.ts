@@ -1,5 +1,5 @@
 /**
- * Build benchmark on the real corpus: full build time and peak memory, page count, Pagefind index size,
+ * Build benchmark on the real corpus: full build time and peak memory, page count, search index size,
  * bytes a search costs, and the JavaScript each kind of page ships.
  *
  * The build runs in a temporary copy of the project (see scripts/bench/site.ts), so it neither disturbs
@@ -8,21 +8,16 @@
  * Usage: tsx scripts/bench-build.ts
  * BENCH_KEEP_SITE=<dir>: keep the built dist there (bench-all hands it to bench-lighthouse).
  */
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { cpSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { jsByKind } from './bench/page-js.ts';
 import { measureQueryBytes, type Transfer } from './bench/query-bytes.ts';
 import { fmtKB, fmtMB, fmtMs, header, loadWarning, Reporter } from './bench/report.ts';
-import { buildSite, copyProject, sizeOf, walk } from './bench/site.ts';
+import { buildSite, copyProject, walk } from './bench/site.ts';
 
 const BUILD_BUDGET_MS = 20_000;
 const SELF_CHECK_BUDGET = 40 * 1024;
-
-/** Pagefind's index proper (what queries fetch), as opposed to its UI and runtime scripts. */
-export function isPagefindIndex(rel: string): boolean {
-  return /^(fragment|index|filter)\//.test(rel) || /\.pf_meta$/.test(rel) || /^wasm\./.test(basename(rel)) || rel === 'pagefind-entry.json';
-}
 
 function transferLine(t: Transfer): string {
   const kinds = Object.entries(t.byKind)
@@ -46,14 +41,14 @@ async function main(): Promise<number> {
     }
     const cpu = b.cpuMs === null ? '' : `，CPU 时间 ${fmtMs(b.cpuMs)}`;
     r.add({
-      label: '真实语料完整构建时间（astro build + pagefind）',
+      label: '真实语料完整构建时间（astro build，含搜索索引）',
       value: fmtMs(b.totalMs),
       budget: '≤ 20 s（2 核）',
       met: b.totalMs <= BUILD_BUDGET_MS,
-      note: `astro build ${fmtMs(b.astro.wallMs)} + pagefind ${fmtMs(b.pagefind?.wallMs ?? 0)}${cpu}；冷构建（无内容缓存）。${loadWarning() ?? ''}`,
+      note: `astro build ${fmtMs(b.astro.wallMs)}${cpu}；搜索索引由 src/pages/search/index.json.ts 在构建中生成；冷构建（无内容缓存）。${loadWarning() ?? ''}`,
     });
     if (b.cpuMs !== null) {
-      r.add({ label: '真实语料构建 CPU 时间（user+sys）', value: fmtMs(b.cpuMs), budget: '—', met: null, note: 'astro build 与 pagefind 进程树的 user+sys（/usr/bin/time）；其他进程争用 CPU 时墙钟时间变长，CPU 时间基本不变' });
+      r.add({ label: '真实语料构建 CPU 时间（user+sys）', value: fmtMs(b.cpuMs), budget: '—', met: null, note: 'astro build 进程树的 user+sys（/usr/bin/time）；其他进程争用 CPU 时墙钟时间变长，CPU 时间基本不变' });
     }
     r.add({
       label: '构建峰值内存',
@@ -62,8 +57,8 @@ async function main(): Promise<number> {
       met: null,
       note: b.maxRssBytes === null ? '（无 /usr/bin/time，未测单进程峰值）' : `单进程峰值 ${fmtMB(b.maxRssBytes)}（/usr/bin/time -v）；进程树合计为每 100 ms 采样 /proc 的最大值`,
     });
-    const indexed = /Indexed (\d+) pages/.exec(b.pagefind?.log ?? '')?.[1] ?? '?';
-    r.add({ label: '页面数（dist 中的 HTML）', value: String(b.htmlPages), budget: '—', met: null, note: `其中 Pagefind 索引 ${indexed} 页（带 data-pagefind-body 的内容页）` });
+    const searchIndex = JSON.parse(readFileSync(join(b.distDir, 'search', 'index.json'), 'utf8')) as { docs: unknown[] };
+    r.add({ label: '页面数（dist 中的 HTML）', value: String(b.htmlPages), budget: '—', met: null, note: `搜索索引含 ${searchIndex.docs.length} 个结果页（方向、专项、联系人、政策、原文、时间线、比较、目录）` });
 
     // Page weight matters on slow links as much as JS: list the heaviest HTML pages (gzip as served).
     const html: Array<{ path: string; size: number }> = [];
@@ -74,10 +69,8 @@ async function main(): Promise<number> {
     const gz = (path: string) => gzipSync(readFileSync(join(b.distDir, path, path.endsWith('.html') ? '' : 'index.html'))).length;
     r.add({ label: '最大的 HTML 页面', value: heaviest.map((h) => `${h.path} ${fmtKB(h.size)}（gz ${fmtKB(gz(h.path))}）`).join('；'), budget: '—', met: null });
 
-    const pf = `${b.distDir}/pagefind`;
-    const total = sizeOf(pf);
-    const index = sizeOf(pf, isPagefindIndex);
-    r.add({ label: 'Pagefind 索引大小', value: `仅索引 ${fmtKB(index)}；整个 dist/pagefind ${fmtKB(total)}`, budget: '—', met: null, note: `仅索引 = fragment/、index/、filter/、*.pf_meta、wasm、pagefind-entry.json；其余 ${fmtKB(total - index)} 为 Pagefind 的界面与运行时脚本/样式` });
+    const indexFile = join(b.distDir, 'search', 'index.json');
+    r.add({ label: '搜索索引大小（/search/index.json）', value: `${fmtKB(statSync(indexFile).size)}（gzip ${fmtKB(gzipSync(readFileSync(indexFile)).length)}）`, budget: '—', met: null, note: '索引、结果卡片和词典在一个文件里，搜索页加载时取一次；之后每次查询不再请求网络（见 bench-search）' });
 
     console.log('\n搜索传输量（Chromium 打开 /search/，加载完成后输入查询）…');
     let searchJsLoaded: number | undefined;
@@ -111,9 +104,7 @@ async function main(): Promise<number> {
         const all = w.ownGz + w.liveGz + w.lazyGz;
         r.add({ label: `JS：${k.kind.label}`, value: `${fmtKB(all)} gz（静态 ${fmtKB(w.ownGz + w.liveGz)} + 按需 ${fmtKB(w.lazyGz)}）`, budget: '≤ 40 KB gz', met: all <= SELF_CHECK_BUDGET, note: `${detail}。不含数据文件（JSON）。` });
       } else {
-        // Pagefind's UI imports its runtime with a computed URL, which no static reading can follow:
-        // the browser measurement above gives what the search page really loads.
-        const measured = k.kind.key === 'search' && searchJsLoaded !== undefined ? `；Chromium 实测加载时共取 JS ${fmtKB(searchJsLoaded)}（未压缩，含 Pagefind 运行时）` : '';
+        const measured = k.kind.key === 'search' && searchJsLoaded !== undefined ? `；Chromium 实测加载时共取 JS ${fmtKB(searchJsLoaded)}（未压缩）` : '';
         r.add({ label: `JS：${k.kind.label}`, value: `${fmtKB(w.ownGz + w.liveGz)} gz（另按需 ${fmtKB(w.lazyGz)}）`, budget: '—', met: null, note: detail + measured });
       }
     }

@@ -1,10 +1,10 @@
 /**
- * Scale benchmark: full builds (astro build + search index) of synthetic corpora, 20 and 200 policies by
+ * Scale benchmark: full builds (astro build, search index included) of synthetic corpora, 20 and 200 policies by
  * default, up to the national scale (1,000 and 2,000). It checks that build time grows linearly with the
  * corpus (the time per page of the largest size may be at most 1.5× that of the smallest), that a build
  * of 200 or more policies finishes within 5 minutes, and that at 1,000 or more the peak memory stays
- * within 3 GB. It names where the time and the memory go: the routes Astro was rendering when its
- * memory peaked, and each Pagefind bundle's peak (scripts/search-index.ts indexes one shard at a time).
+ * within 3 GB. It names where the time and the memory go: the routes Astro spent its time on, and the
+ * routes it was rendering when its memory peaked.
  * It also measures the criteria data a one-policy self-check transfers (gzipped, budget 60 KB).
  *
  * Each size builds in its own temporary copy of the project, with POLICIES_DIR pointing at the synthetic
@@ -18,10 +18,9 @@
  *   --sharded: build these sizes with the sharded build (scripts/build-shards.ts all, one step after
  *              the other, --per-step shards a step, 5 by default) and report its wall time and peak memory.
  *   --profile: also record a V8 CPU profile of the largest build and list where its time went.
- * Peak memory is that of the whole process tree (Astro's Node, Pagefind's service, their workers).
+ * Peak memory is that of the whole process tree (Astro's Node and its workers).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateSynthetic, writeOverviews } from './gen-synthetic.ts';
@@ -46,8 +45,6 @@ interface SizeResult {
   perPageMs: number;
   selfCheck: ScopeBytes;
 }
-
-const indexedPages = (b: BuildResult): number => Number(/Indexed (\d+) pages/.exec(b.pagefind?.log ?? '')?.[1] ?? NaN);
 
 function argValue(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -86,7 +83,6 @@ interface ShardedResult {
   shards: number;
   /** Each step's own line from the log: “== shard-01：85.2 s”. */
   steps: string[];
-  searchBundles: string[];
 }
 
 /** The sharded build of `size` synthetic policies, every step one after the other on this machine. */
@@ -113,29 +109,21 @@ async function buildSharded(size: number, perStep: number): Promise<ShardedResul
       peakTreeRssBytes: m.peakTreeRssBytes,
       maxRssBytes: m.maxRssBytes,
       htmlPages: countFiles(dist, (f) => f.endsWith('.html')),
-      shards: readdirSync(join(dist, 'pagefind-parts')).length,
+      shards: Number(/(\d+) 个分片/.exec(m.log)?.[1] ?? NaN),
       steps: m.log.split('\n').filter((l) => /^== .*：[\d.]+ s$/.test(l)),
-      searchBundles: m.log.split('\n').filter((l) => /Pagefind 峰值内存/.test(l)).map((l) => l.trim()),
     };
   } finally {
     copy.dispose();
   }
 }
 
-/** The Astro routes being rendered when its memory peaked, and each search bundle's peak. */
+/** The Astro routes being rendered when its memory peaked. */
 function memoryReport(res: SizeResult): string[] {
   const lines: string[] = [];
   const b = res.build;
   if (b.memorySamples && b.memorySamples.length > 0) {
     lines.push(`Astro 进程（${res.size} 份）各阶段/路由渲染时的内存峰值（每 250 ms 采样；RSS 含 V8 尚未回收的垃圾，堆为在用部分）：`, '', '| 阶段或路由 | 峰值 RSS | 峰值堆 | 采样数 |', '|---|---|---|---|');
     for (const m of memoryByRoute(b.memorySamples).slice(0, 10)) lines.push(`| ${m.route} | ${m.peakRssMB} MB | ${m.peakHeapMB} MB | ${m.samples} |`);
-  }
-  const bundles = (b.pagefind?.log ?? '').split('\n').filter((l) => /Pagefind 峰值内存/.test(l));
-  if (bundles.length > 0) {
-    const peakOf = (l: string) => Number(/峰值内存 (\d+) MB/.exec(l)?.[1] ?? 0);
-    const sorted = [...bundles].sort((x, y) => peakOf(y) - peakOf(x));
-    lines.push('', `搜索索引（${bundles.length} 个 Pagefind 包，逐个构建；峰值最高的 5 个）：`);
-    for (const l of sorted.slice(0, 5)) lines.push(`  ${l.trim()}`);
   }
   return lines;
 }
@@ -208,7 +196,6 @@ async function main(): Promise<number> {
         met: size >= 200 ? b.totalMs <= LARGE_BUDGET_MS : null,
         note:
           `astro build ${fmtMs(b.astro.wallMs)}（类型生成 ${phases.types} s，收集 ${phases.collect} s，生成页面 ${phases.generate} s）` +
-          `+ pagefind ${fmtMs(b.pagefind?.wallMs ?? 0)}（CPU ${b.pagefind?.cpuMs == null ? '?' : fmtMs(b.pagefind.cpuMs)}，索引 ${indexedPages(b)} 页）` +
           (b.cpuMs === null ? '' : `；CPU 时间 ${fmtMs(b.cpuMs)}`) +
           `；${b.htmlPages} 个 HTML 页面`,
       });
@@ -219,7 +206,7 @@ async function main(): Promise<number> {
         value: `${fmtMB(b.peakTreeRssBytes)}（进程树合计）`,
         budget: national ? '≤ 3 GB' : '—',
         met: national ? b.peakTreeRssBytes <= MEMORY_BUDGET_BYTES : null,
-        note: `astro build ${fmtMB(b.astro.peakTreeRssBytes)}，搜索索引 ${fmtMB(b.pagefind?.peakTreeRssBytes ?? 0)}` + (b.maxRssBytes === null ? '' : `；单进程峰值 ${fmtMB(b.maxRssBytes)}`),
+        ...(b.maxRssBytes === null ? {} : { note: `单进程峰值 ${fmtMB(b.maxRssBytes)}` }),
       });
       if (national) {
         r.add({ label: `${size} 份合成政策：完整构建时间（全国规模预算）`, value: fmtMs(b.totalMs), budget: '≤ 5 min', met: b.totalMs <= LARGE_BUDGET_MS, note: `2 核；${loadWarning() ?? '机器空闲'}` });
@@ -273,17 +260,8 @@ async function main(): Promise<number> {
       if (cpuRatio !== null) {
         // CPU time is what the build itself spent; it does not grow when other work shares the CPUs,
         // so it is the better measure of growth on a busy machine.
-        r.add({ label: `每页 CPU 时间之比（${large.size} 份 ÷ ${small.size} 份）`, value: `${cpuRatio.toFixed(2)}×`, budget: `≤ ${RATIO_BUDGET}×`, met: cpuRatio <= RATIO_BUDGET, note: 'astro build 与 pagefind 进程树的 user+sys CPU 时间（/usr/bin/time），除以 HTML 页面数' });
+        r.add({ label: `每页 CPU 时间之比（${large.size} 份 ÷ ${small.size} 份）`, value: `${cpuRatio.toFixed(2)}×`, budget: `≤ ${RATIO_BUDGET}×`, met: cpuRatio <= RATIO_BUDGET, note: 'astro build 进程树（含搜索索引）的 user+sys CPU 时间（/usr/bin/time），除以 HTML 页面数' });
       }
-      const pfPerPage = (x: SizeResult) => (x.build.pagefind?.wallMs ?? NaN) / indexedPages(x.build);
-      const pfRatio = pfPerPage(large) / pfPerPage(small);
-      r.add({
-        label: `其中 Pagefind 每个索引页时间之比（${large.size} 份 ÷ ${small.size} 份）`,
-        value: `${pfRatio.toFixed(2)}×`,
-        budget: '—',
-        met: null,
-        note: `${fmtMs(pfPerPage(small))} → ${fmtMs(pfPerPage(large))} 每页（Pagefind 是外部工具；它的耗时计入上面的每页时间）`,
-      });
       console.log(`\n各路由的渲染时间（Astro 逐文件输出的 “+N ms” 求和；按 ${large.size} 份时的总耗时排序）：\n`);
       for (const line of routeTable(small, large)) console.log(line);
       const flagged = superlinear(small, large);

@@ -3,16 +3,13 @@
  * several machines, then merged into one folder identical in shape to `npm run build`'s dist/.
  *
  * The partition is the shard plan of src/lib/shards.ts (provinces packed into shards of at most
- * SHARD_MAX_POLICIES policies, 100 by default). A shard is the unit of the search index (one Pagefind
- * bundle each, so its memory is bounded); a build step may cover several shards, since every step
- * reads and checks the whole corpus and bundles the site once, which a step per shard repeats. Each
- * step is an ordinary `astro build` with SITE_SHARD set, followed by scripts/search-index.ts:
+ * SHARD_MAX_POLICIES policies, 100 by default). A build step may cover several shards: every step reads
+ * and checks the whole corpus and bundles the site once, which a step per shard repeats. Each step is an
+ * ordinary `astro build` with SITE_SHARD set:
  * - `shard <id>[,<id>…]`: those shards' pages (its policies, directions, checklists, source texts, per-policy
- *   timelines, open data and exports, and the people its policies list first) and a Pagefind bundle per
- *   shard at /pagefind-parts/<id>/;
+ *   timelines, open data and exports, and the people its policies list first);
  * - `site`: the cross-policy pages (home, directions, compare, contacts, timeline, exports, self-check
- *   and its data, open data, search), built from the data alone, and the main Pagefind bundle, whose
- *   search page merges every shard's bundle;
+ *   and its data, open data, search and its index), built from the data alone;
  * - `merge`: copies the step folders into one site, refusing two different files at one path, and
  *   checks that `site` and every shard of the plan are there once (same plan, same SHARD_MAX_POLICIES).
  *
@@ -34,7 +31,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { policyIndex } from '../src/data/load.ts';
-import { maxPoliciesPerShard, searchPartUrl, shardPlan, type Shard } from '../src/lib/shards.ts';
+import { maxPoliciesPerShard, shardPlan, type Shard } from '../src/lib/shards.ts';
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MANIFEST = 'shard.json';
@@ -83,7 +80,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
  */
 const plan = (): Shard[] => shardPlan(policyIndex(resolve(process.env.POLICIES_DIR ?? 'policies')));
 
-/** One step: `astro build` of its scope (`site`, or shard ids with commas) into `out`, then its search bundles. */
+/** One step: `astro build` of its scope (`site`, or shard ids with commas) into `out`. */
 async function buildStep(step: string, out: string): Promise<void> {
   const shards = plan();
   const ids = step === 'site' ? [] : step.split(',');
@@ -93,7 +90,6 @@ async function buildStep(step: string, out: string): Promise<void> {
   console.log(`\n== ${step} → ${relative(PROJECT, out) || out}`);
   const env = { SITE_SHARD: step };
   await run(process.execPath, [join(PROJECT, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build', '--outDir', out], env);
-  await run(process.execPath, ['--import', 'tsx', join(PROJECT, 'scripts', 'search-index.ts'), '--site', out], env);
   const policies = shards.filter((s) => ids.includes(s.id)).flatMap((s) => s.policies);
   const manifest: Manifest = { step, shards: ids, maxPolicies: maxPoliciesPerShard(), policies };
   writeFileSync(join(out, MANIFEST), JSON.stringify(manifest, null, 2));
@@ -137,7 +133,7 @@ function mergeInto(from: string, to: string, move: boolean, clashes: string[], r
 
 /**
  * Merges every step folder under `fromDir` into `out`, after checking that together they are exactly
- * the current plan: `site` once, every shard once, each built for this plan, each with its search bundle.
+ * the current plan: `site` once, every shard once, each built for this plan.
  */
 function merge(fromDir: string, out: string, move: boolean): void {
   const shards = plan();
@@ -160,9 +156,6 @@ function merge(fromDir: string, out: string, move: boolean): void {
     for (const id of m.shards) {
       if (builtBy.has(id)) problems.push(`分片 ${id}：应只由一个步骤构建；实际由 ${builtBy.get(id)} 和 ${folder} 两个步骤构建`);
       builtBy.set(id, folder);
-      if (!existsSync(join(fromDir, folder, searchPartUrl(id).slice(1), 'pagefind-entry.json'))) {
-        problems.push(`${relative(PROJECT, join(fromDir, folder))}：应有搜索索引 ${searchPartUrl(id)}；实际为（缺失）`);
-      }
     }
   }
   if (site !== 1) problems.push(`site 步骤：应恰有一个；实际为 ${site} 个`);

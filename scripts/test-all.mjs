@@ -5,7 +5,7 @@
  *   1. types        astro check (strict TypeScript, .astro files included)
  *   2. data         schemas, references, and every citation found in its source
  *   3. unit         Vitest: engine, data checks, malformed-data messages, charts
- *   4. build        astro build + Pagefind index
+ *   4. build        astro build (the search index is one of its endpoints)
  *   5. browser      Vitest + playwright-core in the system Chromium against the built site
  *   6. shards       the sharded build (two shards of the real corpus, merged) passes the gate (links,
  *                   CSP, axe…) and search browser tests too

@@ -4,7 +4,7 @@
  * Peak memory is measured two ways because they answer different questions:
  * - `/usr/bin/time -v` gives the largest resident set of any single process (what one Node needs);
  * - polling /proc every 100 ms and summing RSS over the whole process tree gives what the machine needs
- *   at once (Astro's Node plus Pagefind's native binary plus their workers). Short peaks between two
+ *   at once (Astro's Node plus its workers). Short peaks between two
  *   samples can be missed, so it is a lower bound.
  */
 import { spawn } from 'node:child_process';

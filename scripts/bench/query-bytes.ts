@@ -1,11 +1,10 @@
 /**
  * Bytes a search costs: open /search/ in Chromium, wait until the page is loaded and quiet, then type a
- * query into Pagefind's input and count what the server sends until the results are shown and the
+ * query into the search box and count what the server sends until the results are shown and the
  * network is quiet again.
  *
- * Counted on the server, not in the browser: Pagefind fetches from a Web Worker, whose requests a
- * page-level listener can miss. The test server sends files as they are on disk (no compression), so a
- * response's body is its file's size. Pagefind's index files are already gzip-compressed on disk; for
+ * Counted on the server, not in the browser, so that requests from any worker are seen too. The test
+ * server sends files as they are on disk (no compression), so a response's body is its file's size; for
  * HTML/JS/CSS/JSON we also give the size a gzip-enabled intranet server would send.
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -14,6 +13,7 @@ import { gzipSync } from 'node:zlib';
 import type { IncomingMessage } from 'node:http';
 import { serveStatic } from '../../tests/browser/static-server.ts';
 import { launchChromium } from '../../tests/browser/chromium.ts';
+import { searchIndexUrl } from '../../src/model/routes.ts';
 
 export interface Transfer {
   requests: number;
@@ -21,7 +21,7 @@ export interface Transfer {
   bytes: number;
   /** The same, with text types gzipped as a compressing server would. */
   gzBytes: number;
-  /** Bytes by kind: index (pf_index, pf_meta, pf_filter), fragment, wasm, js, other. */
+  /** Bytes by kind: index (/search/index.json), js, css, html, other. */
   byKind: Record<string, number>;
   files: Array<{ path: string; bytes: number }>;
 }
@@ -29,9 +29,7 @@ export interface Transfer {
 const TEXT = new Set(['.html', '.js', '.css', '.json', '.svg', '.txt']);
 
 function kindOf(path: string): string {
-  if (/\.pf_fragment$/.test(path)) return 'fragment';
-  if (/\.pf_(index|meta|filter)$/.test(path) || /pagefind-entry\.json$/.test(path)) return 'index';
-  if (/wasm/.test(path)) return 'wasm';
+  if (path === searchIndexUrl()) return 'index';
   if (path.endsWith('.js')) return 'js';
   if (path.endsWith('.css')) return 'css';
   if (path.endsWith('.html') || path.endsWith('/')) return 'html';
@@ -46,7 +44,7 @@ export interface QueryBytes {
   query: string;
   pageLoad: Transfer;
   search: Transfer;
-  /** Results Pagefind reported (from the summary line), or the number of result links shown. */
+  /** The results line of the page, and the number of result cards shown. */
   results: string;
 }
 
@@ -87,14 +85,14 @@ export async function measureQueryBytes(dist: string, query = '煤矸石'): Prom
     await quiet(1500);
     phase = emptyTransfer();
     const search = phase;
-    const input = page.locator('pagefind-input input').first();
+    const input = page.locator('[data-search-input]').first();
     await input.waitFor({ state: 'visible', timeout: 15_000 });
     await input.fill(query);
-    // Results are rendered as links inside <pagefind-results>; wait for the first, then for quiet.
-    await page.locator('pagefind-results a[href]').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
+    // Results are rendered as cards in the results list; wait for the first, then for quiet.
+    await page.locator('[data-search-results] .hit').first().waitFor({ timeout: 30_000 }).catch(() => undefined);
     await quiet(1500);
-    const summary = (await page.locator('pagefind-summary').first().textContent().catch(() => null))?.trim();
-    const links = await page.locator('pagefind-results a[href]').count();
+    const summary = (await page.locator('[data-search-status]').first().textContent().catch(() => null))?.trim();
+    const links = await page.locator('[data-search-results] .hit').count();
     await context.close();
     return { query, pageLoad, search, results: summary ? `${summary}（页面上 ${links} 个结果链接）` : `${links} 个结果链接` };
   } finally {

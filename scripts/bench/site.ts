@@ -61,13 +61,11 @@ function binScript(name: string): string {
 export interface BuildResult {
   ok: boolean;
   astro: Measured;
-  /** The search index step (scripts/search-index.ts: one Pagefind process per bundle). */
-  pagefind: Measured | null;
   /** With `memory`: the Astro process's memory samples, [file being generated, RSS MB, heap MB]. */
   memorySamples?: MemorySample[];
-  /** astro + pagefind wall time. */
+  /** astro build wall time (the search index is one of its endpoints). */
   totalMs: number;
-  /** astro + pagefind CPU time (null without /usr/bin/time). */
+  /** astro build CPU time (null without /usr/bin/time). */
   cpuMs: number | null;
   /** Largest single process and largest whole tree over both steps. */
   maxRssBytes: number | null;
@@ -81,7 +79,7 @@ export interface BuildResult {
 export interface BuildOptions {
   /** Extra environment (POLICIES_DIR for synthetic corpora). */
   env?: Record<string, string>;
-  /** Print Astro's and Pagefind's phase lines while building. */
+  /** Print Astro's phase lines while building. */
   progress?: boolean;
   /** Extra Node options for the Astro process (e.g. --cpu-prof). */
   nodeArgs?: string[];
@@ -91,11 +89,9 @@ export interface BuildOptions {
 
 export type MemorySample = [path: string, rssMB: number, heapMB: number];
 
-/** scripts/search-index.ts prints one line per bundle (files, pages, time, peak memory), then a total. */
-const SEARCH_PHASES = /pagefind.*：|Indexed \d+ pages|Finished in|error|Error/;
 const PHASES = /\[build\] (✓ Completed|\d+ page\(s\) built)|\[types\] Generated|Completed in|\[vite\] ✓ built|Indexed \d+ pages|Finished in|error|Error/;
 
-/** `astro build` then the search index (scripts/search-index.ts), exactly as `npm run build` does, measured. */
+/** `astro build`, exactly as `npm run build` does, measured. */
 export async function buildSite(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
   const memFile = join(dir, 'astro-mem.json');
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(options.env ?? {}), ...(options.memory ? { MEM_SAMPLE_FILE: memFile } : {}) };
@@ -106,21 +102,17 @@ export async function buildSite(dir: string, options: BuildOptions = {}): Promis
   const distDir = join(dir, 'dist');
   const base = { astro, distDir, ...(memorySamples ? { memorySamples } : {}) };
   if (astro.code !== 0) {
-    return { ...base, ok: false, pagefind: null, totalMs: astro.wallMs, cpuMs: astro.cpuMs, maxRssBytes: astro.maxRssBytes, peakTreeRssBytes: astro.peakTreeRssBytes, htmlPages: 0, failure: `astro build 退出码 ${astro.code}：\n${logTail(astro.log)}` };
+    return { ...base, ok: false, totalMs: astro.wallMs, cpuMs: astro.cpuMs, maxRssBytes: astro.maxRssBytes, peakTreeRssBytes: astro.peakTreeRssBytes, htmlPages: 0, failure: `astro build 退出码 ${astro.code}：\n${logTail(astro.log)}` };
   }
-  const pagefind = await runMeasured(process.execPath, ['--import', 'tsx', join('scripts', 'search-index.ts'), '--site', 'dist'], { cwd: dir, env, logFile: join(dir, 'pagefind.log'), ...(echo ? { echo: SEARCH_PHASES } : {}) });
-  const cpuMs = astro.cpuMs !== null && pagefind.cpuMs !== null ? astro.cpuMs + pagefind.cpuMs : null;
-  const maxRssBytes = astro.maxRssBytes !== null && pagefind.maxRssBytes !== null ? Math.max(astro.maxRssBytes, pagefind.maxRssBytes) : null;
+  // The search index is an Astro endpoint (src/pages/search/index.json.ts): no separate indexing step.
   return {
     ...base,
-    ok: pagefind.code === 0,
-    pagefind,
-    totalMs: astro.wallMs + pagefind.wallMs,
-    cpuMs,
-    maxRssBytes,
-    peakTreeRssBytes: Math.max(astro.peakTreeRssBytes, pagefind.peakTreeRssBytes),
+    ok: true,
+    totalMs: astro.wallMs,
+    cpuMs: astro.cpuMs,
+    maxRssBytes: astro.maxRssBytes,
+    peakTreeRssBytes: astro.peakTreeRssBytes,
     htmlPages: countFiles(distDir, (f) => f.endsWith('.html')),
-    ...(pagefind.code === 0 ? {} : { failure: `pagefind 退出码 ${pagefind.code}：\n${logTail(pagefind.log)}` }),
   };
 }
 

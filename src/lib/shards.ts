@@ -1,16 +1,11 @@
 /**
- * The shard plan: a partition of the corpus into groups of policies, by province, used two ways.
- *
- * - **Search index.** Pagefind holds every page it indexes in memory until it writes the index (about
- *   20× the HTML it reads), so one index of a national corpus needs more memory than a build machine
- *   has. Each shard's pages get their own Pagefind bundle (`/pagefind-parts/<shard>/`); the search
- *   page merges them in the browser with Pagefind's `mergeIndex`. Cross-policy pages (home, compare,
- *   contacts, timeline…) stay in the main bundle at `/pagefind/`.
- * - **Sharded build** (`scripts/build-shards.ts`). With `SITE_SHARD=<shard id>`, a build renders only
- *   that shard's pages (its policies, their directions, source texts and per-policy files, and the people
- *   first listed by one of its policies); with `SITE_SHARD=site`, only the cross-policy pages. Every
- *   build reads the whole corpus (a direction page links similar directions of other shards), but
- *   renders only its part, so the builds can run on separate machines and their folders be merged.
+ * The shard plan: a partition of the corpus into groups of policies, by province, for the sharded build
+ * (`scripts/build-shards.ts`). With `SITE_SHARD=<shard id>[,<id>…]`, a build renders only those shards'
+ * pages (their policies, directions, source texts and per-policy files, and the people first listed by
+ * one of their policies); with `SITE_SHARD=site`, only the cross-policy pages (home, compare, contacts,
+ * timeline, search and its index, self-check data, open data). Every build reads the whole corpus (a
+ * direction page links similar directions of other shards) but renders only its part, so the builds can
+ * run on separate machines and their folders be merged.
  *
  * A province is never split unless it alone has more than `maxPolicies` policies; small provinces are
  * packed together in corpus order (province, then year), so adding a notice moves few pages between
@@ -27,7 +22,7 @@ export interface Shard {
   policies: string[];
 }
 
-/** Policies per shard when SHARD_MAX_POLICIES is not set: about 2,000 direction pages per index. */
+/** Policies per shard when SHARD_MAX_POLICIES is not set: about 6,000 pages a shard. */
 export const DEFAULT_MAX_POLICIES = 100;
 
 export function maxPoliciesPerShard(): number {
@@ -146,27 +141,6 @@ function covers(scope: BuildScope, owner: string): boolean {
 /** Whether this build renders the page at `pathname`. */
 export function inScope(map: ShardMap, scope: BuildScope, pathname: string): boolean {
   return covers(scope, shardOfPath(map, pathname));
-}
-
-/** URL of a shard's Pagefind bundle. */
-export const searchPartUrl = (shardId: string) => `/pagefind-parts/${shardId}/`;
-
-/**
- * Pagefind scores each bundle's pages against that bundle alone (its page count, its average page
- * length). The main bundle, once the shards' pages are out of it, holds only the long cross-policy
- * pages (comparisons, directories), which no longer look long there and would outrank a direction's own
- * page for its name. Their scores are halved when the bundles are merged, which puts them back where a
- * single index ranks them (tests/browser/search.test.ts checks it on a merged two-shard build).
- */
-export const MAIN_INDEX_WEIGHT_WHEN_MERGED = 0.5;
-
-/**
- * The bundles the search page merges into the main one. A single build of a corpus that fits one shard
- * keeps one index (nothing to merge); otherwise every shard has its own bundle.
- */
-export function searchParts(map: ShardMap, scope: BuildScope): string[] {
-  if (scope.kind === 'all' && map.plan.length <= 1) return [];
-  return map.plan.map((s) => searchPartUrl(s.id));
 }
 
 // ---------------------------------------------------------------------------------------------------

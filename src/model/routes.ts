@@ -8,6 +8,8 @@
 export const homeUrl = () => '/';
 export const directionsUrl = () => '/directions/';
 export const searchUrl = (query?: string) => (query ? `/search/?q=${encodeURIComponent(query)}` : '/search/');
+/** The search index, cards and dictionary the search page fetches (src/pages/search/index.json.ts). */
+export const searchIndexUrl = () => '/search/index.json';
 export const dataUrl = () => '/data/';
 
 export const policyUrl = (policy: string) => `/policies/${policy}/`;
