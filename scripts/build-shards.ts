@@ -193,7 +193,10 @@ async function testMerged(): Promise<number> {
     await buildStep('site', join(work, 'site'));
     merge(work, join(out, 'site'), true);
     const tests = [...MERGED_TESTS, ...(process.argv.includes('--all') ? MORE_MERGED_TESTS : [])].map((t) => `tests/browser/${t}.test.ts`);
-    await run(process.execPath, [join(PROJECT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/vitest.config.ts', '--project', 'browser', ...tests], { DIST_DIR: join(out, 'site') });
+    const vitest = [join(PROJECT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/vitest.config.ts'];
+    // The checks that read the built HTML without a browser (links and anchors, html-validate, CSP).
+    if (existsSync(join(PROJECT, 'tests', 'dist'))) await run(process.execPath, [...vitest, '--project', 'dist'], { DIST_DIR: join(out, 'site') });
+    await run(process.execPath, [...vitest, '--project', 'browser', ...tests], { DIST_DIR: join(out, 'site') });
     console.log(`分片构建（${shards.length} 个分片 + site，合并）通过浏览器测试：${tests.join('、')}`);
     return 0;
   } finally {

@@ -6,9 +6,10 @@
  *   2. data         schemas, references, and every citation found in its source
  *   3. unit         Vitest: engine, data checks, malformed-data messages, charts
  *   4. build        astro build (the search index is one of its endpoints)
- *   5. browser      Vitest + playwright-core in the system Chromium against the built site
- *   6. shards       the sharded build (two shards of the real corpus, merged) passes the gate (links,
- *                   CSP, axe…) and search browser tests too
+ *   5. dist         Vitest over the built HTML, no browser: html-validate, links and anchors, CSP, other hosts
+ *   6. browser      Vitest + playwright-core in the system Chromium against the built site
+ *   7. shards       the sharded build (two shards of the real corpus, merged) passes the dist checks
+ *                   (links, html-validate, CSP) and the gate and search browser tests too
  */
 import { spawnSync } from 'node:child_process';
 
@@ -18,6 +19,7 @@ const steps = [
   ['data', 'tsx', ['scripts/check-data.ts']],
   ['unit', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'unit']],
   ['build', 'npm', ['run', 'build']],
+  ['dist', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'dist']],
   ['browser', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'browser']],
   ['shards', 'tsx', ['scripts/build-shards.ts', 'test']],
 ];

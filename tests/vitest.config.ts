@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
-// Two projects: fast unit/data tests, and browser tests that need a built dist/ and Chromium.
+// Three projects: fast unit/data tests; checks over the built dist/ without a browser; browser tests in Chromium.
 export default defineConfig({
   root,
   test: {
@@ -11,6 +11,8 @@ export default defineConfig({
     env: { TZ: 'Asia/Shanghai' },
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts', 'tests/data/**/*.test.ts'], testTimeout: 60_000 } },
+      // Checks that read the built dist/ and need no browser (run after the build, before Chromium starts).
+      { test: { name: 'dist', include: ['tests/dist/**/*.test.ts'], testTimeout: 120_000 } },
       {
         test: {
           name: 'browser',

@@ -10,6 +10,7 @@
 import { z } from 'zod';
 import type { DataProblem } from '../data/errors.ts';
 import { compactIndex, stripSpace } from '../data/text.ts';
+import { lineOfOffset } from '../lib/source-blocks.ts';
 import { PRINTED_KINDS, PRINTED_KIND_LABEL, printedItems, type PrintedItem, type PrintedKind } from './patterns.ts';
 
 /** `policies/<id>/ignored.yaml`: figures no data item needs to cite, each with the reason why. */
@@ -83,8 +84,6 @@ export function policyCoverage(policy: string, source: string, quotes: readonly 
     return found;
   });
   const used = new Set<number>();
-  const lineStarts = [0];
-  for (let k = 0; k < source.length; k++) if (source.charCodeAt(k) === 10) lineStarts.push(k + 1);
   const items = printedItems(source).map((item): CoverageItem => {
     const inside = ([a, b]: [number, number]) => a <= item.start && item.end <= b;
     let status: ItemStatus = 'uncited';
@@ -98,7 +97,7 @@ export function policyCoverage(policy: string, source: string, quotes: readonly 
         used.add(k);
       }
     }
-    return { ...item, status, ...(reason ? { reason } : {}), line: lineOf(lineStarts, item.start) };
+    return { ...item, status, ...(reason ? { reason } : {}), line: lineOfOffset(source, item.start) };
   });
   // Every exemption must still exempt something, or it hides nothing and only goes stale.
   ignored.forEach((e, i) => {
@@ -117,17 +116,6 @@ function spans(quotes: readonly string[], source: string): Array<[number, number
     out.push(...quoteSpans(q, source));
   }
   return out;
-}
-
-function lineOf(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo + 1;
 }
 
 /** Counts per kind and status. */

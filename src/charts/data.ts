@@ -3,6 +3,8 @@
  * the same rows, so the charts and the tables beside them always agree.
  */
 import type { Corpus, Policy } from '../data/load.ts';
+import { applicableCriteria } from '../model/criteria.ts';
+import { compareUrl } from '../model/routes.ts';
 import type { Crosswalk, EvolutionEnd, EvolutionStep } from '../schemas/crosswalk.ts';
 import { EVOLUTION_KIND_LABEL } from '../schemas/crosswalk.ts';
 import { POLICY_KIND_LABEL, type Criterion, type Direction, type Field, type SupportFormula } from '../schemas/index.ts';
@@ -43,11 +45,6 @@ export function inputLowerBound(c: Criterion): Bound | undefined {
 
 function largest(bounds: ReadonlyArray<Bound | undefined>): Bound | undefined {
   return bounds.reduce<Bound | undefined>((hi, b) => (b && (hi === undefined || b.value > hi.value) ? b : hi), undefined);
-}
-
-/** The criteria that apply to a direction: the policy's (minus its exceptions), then the direction's. */
-export function applicableCriteria(policy: Policy, d: Direction): Criterion[] {
-  return [...policy.eligibility.filter((c) => !c.exceptDirections?.includes(d.id)), ...d.criteria];
 }
 
 /** The largest amount a formula can pay (万元) and the clause that states it, or why there is none. */
@@ -145,7 +142,7 @@ export function themeMatrixData(corpus: Corpus, crosswalk: Crosswalk): { rows: M
     }
   }
   return {
-    rows: crosswalk.themes.map((t) => ({ id: t.id, label: t.name, href: `/compare/${t.id}/` })),
+    rows: crosswalk.themes.map((t) => ({ id: t.id, label: t.name, href: compareUrl(t.id) })),
     columns: corpus.policies.map((p) => ({ id: p.id, lines: [p.province, String(p.year)], group: p.province })),
     counts,
   };

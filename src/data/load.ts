@@ -1,58 +1,15 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { parseDocument } from 'yaml';
+import { join, relative } from 'node:path';
 import type { z } from 'zod';
-import {
-  ContactFile,
-  Direction,
-  FieldFile,
-  PolicyFile,
-  RuleFile,
-  type CombinationRule,
-  type Contact,
-  type Field,
-} from '../schemas/index.ts';
-import { DataError, describeFound, problemsFromZod, type DataProblem } from './errors.ts';
+import { ContactFile, Direction, FieldFile, PolicyFile, RuleFile } from '../schemas/index.ts';
+import { DataError, describeFound, type DataProblem } from './errors.ts';
 import { checkCorpus } from './checks.ts';
+import { recordOrigin } from './origin.ts';
+import type { Corpus, LoadResult, Policy } from './types.ts';
+import { displayPath, readYaml } from './yaml.ts';
 
-/** A policy with everything that lives in its folder. */
-export interface Policy extends PolicyFile {
-  directions: Direction[];
-  contacts: Contact[];
-  rules: CombinationRule[];
-  /** Fields this policy adds to the shared registry. */
-  fields: Field[];
-  /** The verbatim original. */
-  sourceText: string;
-}
-
-export interface Corpus {
-  policies: Policy[];
-  /** The shared registry plus every policy's own fields. */
-  fields: Field[];
-}
-
-export interface LoadResult {
-  corpus: Corpus;
-  problems: DataProblem[];
-}
-
-/** Reads and validates one YAML file; problems are appended, never thrown. */
-function readYaml<S extends z.ZodType>(path: string, schema: S, root: string, problems: DataProblem[]): z.output<S> | undefined {
-  const file = relative(root, path) || path;
-  const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) problems.push({ file, field: '', expected: '合法的 YAML', found: e.message.split('\n')[0] ?? e.message });
-    return undefined;
-  }
-  const input: unknown = doc.toJS();
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) {
-    problems.push(...problemsFromZod(file, input, parsed.error));
-    return undefined;
-  }
-  return parsed.data;
-}
+export type { Corpus, LoadResult, Policy } from './types.ts';
 
 /**
  * Loads every policy under `policiesDir`, validates it against the schemas and runs the integrity and
@@ -62,6 +19,7 @@ export function loadCorpusUnchecked(policiesDir: string, projectRoot = join(poli
   const problems: DataProblem[] = [];
   const sharedFieldsPath = join(policiesDir, 'fields.yaml');
   const sharedFields = existsSync(sharedFieldsPath) ? (readYaml(sharedFieldsPath, FieldFile, projectRoot, problems)?.fields ?? []) : [];
+  for (const f of sharedFields) recordOrigin(f, displayPath(sharedFieldsPath, projectRoot));
   const policies: Policy[] = [];
   const folders = readdirSync(policiesDir, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -86,16 +44,27 @@ export function loadCorpusUnchecked(policiesDir: string, projectRoot = join(poli
         const path = join(directionsDir, name);
         const d = readYaml(path, Direction, projectRoot, problems);
         if (!d) continue;
+        recordOrigin(d, displayPath(path, projectRoot));
         const expectedId = name.replace(/\.yaml$/, '');
         if (d.id !== expectedId) problems.push({ file: rel(path), field: 'id', expected: `与文件名一致的 “${expectedId}”`, found: describeFound(d.id) });
         directions.push(d);
       }
     }
-    const many = <S extends z.ZodType>(prefix: string, schema: S) =>
-      readdirSync(dir).filter((n) => n.startsWith(prefix) && n.endsWith('.yaml')).sort().map((n) => readYaml(join(dir, n), schema, projectRoot, problems));
-    const contacts = many('contacts', ContactFile).flatMap((f) => f?.contacts ?? []);
-    const rules = many('rules', RuleFile).flatMap((f) => f?.rules ?? []);
-    const fields = many('fields', FieldFile).flatMap((f) => f?.fields ?? []);
+    /** Every `<prefix>*.yaml` of the folder, its items each recorded with the file they came from. */
+    const many = <S extends z.ZodType, T extends object>(prefix: string, schema: S, items: (file: z.output<S>) => T[]): T[] =>
+      readdirSync(dir)
+        .filter((n) => n.startsWith(prefix) && n.endsWith('.yaml'))
+        .sort()
+        .flatMap((n) => {
+          const path = join(dir, n);
+          const parsed = readYaml(path, schema, projectRoot, problems);
+          const list = parsed === undefined ? [] : items(parsed);
+          for (const item of list) recordOrigin(item, displayPath(path, projectRoot));
+          return list;
+        });
+    const contacts = many('contacts', ContactFile, (f) => f.contacts);
+    const rules = many('rules', RuleFile, (f) => f.rules);
+    const fields = many('fields', FieldFile, (f) => f.fields);
     if (!meta) continue;
     if (meta.id !== folder) problems.push({ file: rel(policyPath), field: 'id', expected: `与文件夹名一致的 “${folder}”`, found: describeFound(meta.id) });
     directions.sort((a, b) => programmeOrder(meta, a) - programmeOrder(meta, b) || a.order - b.order);
@@ -103,7 +72,7 @@ export function loadCorpusUnchecked(policiesDir: string, projectRoot = join(poli
   }
   policies.sort(corpusOrder);
   const corpus: Corpus = { policies, fields: [...sharedFields, ...policies.flatMap((p) => p.fields)] };
-  problems.push(...checkCorpus(corpus, projectRoot));
+  problems.push(...checkCorpus(corpus));
   return { corpus, problems };
 }
 

@@ -87,3 +87,21 @@ const CHINESE_DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3,
 function round(n: number): number {
   return Math.round(n * 1e6) / 1e6;
 }
+
+/**
+ * The units printed right after `value` in a quote (“不少于5场” → 场, “1200 人次” → 人次), each the longest
+ * of `units` that follows an occurrence of the number; occurrences followed by no known unit are skipped.
+ * The check uses it to catch a threshold stored as 人 where the text counts 人次.
+ */
+export function unitsAfterNumber(quote: string, value: number, units: readonly string[]): string[] {
+  const text = toHalfWidthDigits(stripSpace(quote)).replace(/(\d),(?=\d{3})/g, '$1');
+  const byLength = [...units].sort((a, b) => b.length - a.length);
+  const out: string[] = [];
+  for (const m of text.matchAll(/\d+(?:\.\d+)?/g)) {
+    if (Number(m[0]) !== value) continue;
+    const rest = text.slice(m.index + m[0].length);
+    const unit = byLength.find((u) => rest.startsWith(u));
+    if (unit !== undefined) out.push(unit);
+  }
+  return out;
+}

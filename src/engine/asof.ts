@@ -3,32 +3,12 @@
  * the policy's application deadline, else the date its text implies (`asOf` in policy.yaml, cited).
  * Never today: the engine never reads the clock, and a verdict must not change with the day it is run.
  */
-import type { KeyDate } from '../schemas/index.ts';
-import { lastDay } from '../lib/dates.ts';
+import { applicationDeadline } from '../model/dates.ts';
 import type { AsOfBasis, EnginePolicy } from './types.ts';
 
-/**
- * The policy's deadline: the latest `deadline` date of the policy itself, else the latest among its
- * directions' deadlines. Null when the text sets none (guidance documents).
- */
+/** The policy's deadline, as the model defines it once ({@link applicationDeadline}). Null when the text sets none. */
 export function policyDeadline(policy: Pick<EnginePolicy, 'dates' | 'directions'>): string | null {
-  const latest = (dates: readonly KeyDate[] | undefined) => {
-    let best: string | null = null;
-    for (const d of dates ?? []) {
-      if (d.kind !== 'deadline') continue;
-      const day = lastDay(d);
-      if (day !== undefined && (best === null || day > best)) best = day;
-    }
-    return best;
-  };
-  const own = latest(policy.dates);
-  if (own !== null) return own;
-  let best: string | null = null;
-  for (const dir of policy.directions) {
-    const day = latest(dir.dates);
-    if (day !== null && (best === null || day > best)) best = day;
-  }
-  return best;
+  return applicationDeadline(policy);
 }
 
 /** As-of date for a policy and where it came from: an explicit override, the deadline, the text's own date, or none. */

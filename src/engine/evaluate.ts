@@ -6,7 +6,9 @@
  * can make a verdict `unknown` but never `eligible`.
  */
 import type { Criterion, Field } from '../schemas/index.ts';
-import { isIsoDate, minusMonths } from './iso-date.ts';
+import { pruneFor } from '../model/criteria.ts';
+import { isIsoDate, minusMonths } from '../model/dates.ts';
+import { dateBound, isSoft, numberBound, type BoundReading } from '../model/reading-rules.ts';
 import type { KnownValue, Reason, Status, Verdict } from './types.ts';
 import { UNKNOWN_WORDS } from './types.ts';
 
@@ -18,6 +20,14 @@ export interface CriterionNode {
   threshold?: string;
   items?: CriterionNode[];
   item?: CriterionNode;
+  /**
+   * How the text words each bound, from the reading rules (src/model/reading-rules.ts): an `open` bound
+   * makes a value exactly on it `confirm`; `soft` (原则上) makes a value beyond it `confirm`, never unmet.
+   */
+  from?: BoundReading;
+  to?: BoundReading;
+  bound?: BoundReading;
+  soft?: boolean;
 }
 
 /** What evaluation reads: the answers (derived values included) and the as-of date. */
@@ -53,33 +63,41 @@ function staticThreshold(c: Criterion): string | undefined {
 }
 
 /**
- * Prepares criteria for one direction: drops those whose `exceptDirections` name it (also inside
- * all/any/not) and builds the display text. Done once per corpus, never per profile.
+ * Prepares criteria for one direction: drops the parts whose `exceptDirections` name it (the model's
+ * one definition, {@link pruneFor}), reads how the text words each bound, and builds the display text.
+ * Done once per corpus, never per profile.
  */
 export function compileCriteria(list: readonly Criterion[], scope: 'policy' | 'direction', directionId: string): CriterionNode[] {
   const out: CriterionNode[] = [];
   for (const c of list) {
-    const node = compileOne(c, scope, directionId);
-    if (node) out.push(node);
+    const pruned = pruneFor(c, directionId);
+    if (pruned) out.push(compileNode(pruned, scope));
   }
   return out;
 }
 
-function compileOne(c: Criterion, scope: 'policy' | 'direction', directionId: string): CriterionNode | undefined {
-  if (c.exceptDirections?.includes(directionId)) return undefined;
+function compileNode(c: Criterion, scope: 'policy' | 'direction'): CriterionNode {
   const node: CriterionNode = { c, scope };
   const threshold = staticThreshold(c);
   if (threshold !== undefined) node.threshold = threshold;
-  if (c.kind === 'all' || c.kind === 'any') {
-    node.items = compileCriteria(c.items, scope, directionId);
-    // A group whose every item is excepted for this direction says nothing about it.
-    if (node.items.length === 0) return undefined;
-  } else if (c.kind === 'not') {
-    const item = compileOne(c.item, scope, directionId);
-    if (!item) return undefined;
-    node.item = item;
+  if (c.kind === 'all' || c.kind === 'any') node.items = c.items.map((i) => compileNode(i, scope));
+  else if (c.kind === 'not') node.item = compileNode(c.item, scope);
+  else if (c.kind === 'threshold') {
+    const bound = numberBound(c.quote, c.value);
+    if (bound) node.bound = bound;
+    if (isSoft(c.quote)) node.soft = true;
+  } else if (c.kind === 'dateWindow') {
+    const from = c.from === undefined ? undefined : dateBound(c.quote, c.from, 'from');
+    const to = c.to === undefined ? undefined : dateBound(c.quote, c.to, 'to');
+    if (from) node.from = from;
+    if (to) node.to = to;
   }
   return node;
+}
+
+/** “2021-01-01（原文“后”，是否含当日未载明）”: why a value on an open bound is left to a person. */
+function openBoundText(value: string | number, b: BoundReading): string {
+  return `${value}（原文“${b.phrase}”未载明是否含${typeof value === 'number' ? '本数' : '当日'}，待确认）`;
 }
 
 function isUnknownWord(v: string): boolean {
@@ -128,6 +146,14 @@ export function evaluateNode(node: CriterionNode, ctx: EvalContext): Reason {
       if (typeof v === 'number' && Number.isFinite(v)) {
         value = v;
         status = compare(c.op, v, c.value) ? 'met' : 'unmet';
+        if (v === c.value && node.bound?.reading === 'open') {
+          status = 'confirm';
+          threshold = openBoundText(c.value, node.bound);
+        } else if (status === 'unmet' && node.soft) {
+          // 原则上: a guideline, not a bar. Exceeding it is for the department to weigh.
+          status = 'confirm';
+          threshold = `${threshold}（原文“原则上”，超出时待确认）`;
+        }
       }
       break;
     }
@@ -160,6 +186,16 @@ export function evaluateNode(node: CriterionNode, ctx: EvalContext): Reason {
         const afterFrom = c.from === undefined || (c.fromInclusive === false ? v > c.from : v >= c.from);
         const beforeTo = c.to === undefined || (c.toInclusive === false ? v < c.to : v <= c.to);
         status = afterFrom && beforeTo ? 'met' : 'unmet';
+        // The day itself, where the text leaves open whether it counts (“…前”, “…后” without （含））:
+        // a person decides, with the clause. Outside the other end it stays unmet.
+        const open = v === c.from && node.from?.reading === 'open' ? node.from : v === c.to && node.to?.reading === 'open' ? node.to : undefined;
+        if (open) {
+          const otherOk = v === c.from ? c.to === undefined || v <= c.to : c.from === undefined || v >= c.from;
+          if (otherOk) {
+            status = 'confirm';
+            threshold = openBoundText(v, open);
+          }
+        }
       }
       break;
     }

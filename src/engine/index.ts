@@ -7,7 +7,8 @@
  * pruned per direction, display texts, deadlines) is prepared once per corpus by {@link compileCorpus}
  * and cached, so one evaluation is a walk over plain objects.
  */
-import type { Criterion, Field } from '../schemas/index.ts';
+import type { Field } from '../schemas/index.ts';
+import { pruneFor } from '../model/criteria.ts';
 import { roundStatus } from '../model/round.ts';
 import { policyDeadline, resolveAsOf } from './asof.ts';
 import { applyDerived, planDerived, type DerivePlan } from './derive.ts';
@@ -61,14 +62,6 @@ export interface CompiledCorpus {
   policies: readonly CompiledPolicy[];
 }
 
-/** True when `directionId` appears in an `exceptDirections` anywhere in the criterion's tree. */
-function mentions(c: Criterion, directionId: string): boolean {
-  if (c.exceptDirections?.includes(directionId)) return true;
-  if (c.kind === 'all' || c.kind === 'any') return c.items.some((i) => mentions(i, directionId));
-  if (c.kind === 'not') return mentions(c.item, directionId);
-  return false;
-}
-
 const GUIDANCE_SUPPORT: SupportResult = { maxSupportWan: null, basis: 'none', working: [{ text: '指导性文件，不据此申报资金' }] };
 
 const compiledCache = new WeakMap<object, CompiledCorpus>();
@@ -95,7 +88,8 @@ export function compileCorpus(data: EngineData): CompiledCorpus {
       directions: policy.directions.map((direction): CompiledDirection => {
         const nodes: (CriterionNode | number)[] = [];
         eligibility.forEach((c, i) => {
-          if (!mentions(c, direction.id)) return void (shared[i] && nodes.push(i));
+          // Unchanged by this direction's exceptions (the model's pruneFor returns it as is): share it.
+          if (pruneFor(c, direction.id) === c) return void (shared[i] && nodes.push(i));
           nodes.push(...compileCriteria([c], 'policy', direction.id));
         });
         nodes.push(...compileCriteria(direction.criteria ?? [], 'direction', direction.id));

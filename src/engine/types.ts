@@ -3,6 +3,7 @@
  * exported `policies.json` in the browser), so these types describe only the parts it reads.
  */
 import type { CombinationRule, Criterion, Direction, Field, KeyDate } from '../schemas/index.ts';
+import type { PolicyKindName, StatusName, VerdictName } from '../model/enums.ts';
 import type { RoundStatus } from '../model/round.ts';
 
 /** The answer “I don't know” (不确定). Missing answers mean the same. */
@@ -38,7 +39,7 @@ export type EngineDirection = Pick<Direction, 'id' | 'name' | 'criteria'> & {
 /** The parts of a policy the engine reads (both `Policy` from the loader and the exported JSON fit). */
 export interface EnginePolicy {
   id: string;
-  kind: 'funding-call' | 'implementation-opinion' | 'work-notice';
+  kind: PolicyKindName;
   dates?: readonly KeyDate[];
   eligibility?: readonly Criterion[];
   rules?: readonly CombinationRule[];
@@ -60,7 +61,7 @@ export interface EngineData {
 }
 
 /** Outcome of one criterion. `confirm` means a person must judge it; it is never evaluated. */
-export type Status = 'met' | 'unmet' | 'unknown' | 'confirm';
+export type Status = StatusName;
 
 /**
  * One criterion's outcome with the clause it encodes. Results are read-only: a policy-wide criterion's
@@ -86,7 +87,7 @@ export interface Reason {
   items?: Reason[];
 }
 
-export type Verdict = 'eligible' | 'ineligible' | 'unknown' | 'guidance';
+export type Verdict = VerdictName;
 
 /** One step of the support working, optionally with the clause it rests on. */
 export interface SupportStep {

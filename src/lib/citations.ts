@@ -17,6 +17,7 @@ export function parsedSource(policy: Policy): ParsedSource {
 
 // The site's routes are defined once, in the model.
 export { directionUrl, policyUrl, sourceUrl } from '../model/routes.ts';
+import { contactsUrl } from '../model/routes.ts';
 import { directionUrl, policyUrl, sourceUrl } from '../model/routes.ts';
 
 /** Anchor (`L<line>`) of the element of the original text where a quote starts. */
@@ -62,7 +63,7 @@ export function citingItems(policy: Policy): CitingItem[] {
   for (const x of policy.inconsistencies) for (const f of x.forms) add(f.quote, `前后不一致：${x.about}`, `${pUrl}#inconsistencies`);
   for (const b of policy.basis) add(b.quote, `依据：${b.text}`, pUrl);
   for (const r of policy.rules) add(r.quote, `组合规则：${r.text}`, `${pUrl}#rules`);
-  for (const c of policy.contacts) add(c.quote, `联系人：${c.name.replace(/\s+/g, '')}`, `/contacts/#contact-${policy.id}-${c.id}`);
+  for (const c of policy.contacts) add(c.quote, `联系人：${c.name.replace(/\s+/g, '')}`, contactsUrl(`contact-${policy.id}-${c.id}`));
   for (const d of policy.directions) {
     const url = directionUrl(policy.id, d.id);
     add(d.quote, `方向：${d.name}`, url);

@@ -7,6 +7,7 @@
  * prints, and names that differ by one character are only flagged as “可能为同一人”.
  */
 import { displayName, stripSpace } from '../data/text.ts';
+import { directionUrl, exportUrl } from '../model/routes.ts';
 import type { Contact } from '../schemas/index.ts';
 import type { Corpus, Policy } from './corpus.ts';
 
@@ -49,8 +50,6 @@ export interface ContactEntry {
   personSlug: string | undefined;
 }
 
-export const directionHref = (policyId: string, directionId: string) => `/policies/${policyId}/directions/${directionId}/`;
-export const personHref = (slug: string) => `/contacts/people/${slug}/`;
 
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 
@@ -129,7 +128,7 @@ function buildEntries(corpus: Corpus): ContactEntry[] {
         directions: contact.directions.map((id) => ({
           id,
           name: policy.directions.find((d) => d.id === id)?.name ?? id,
-          href: directionHref(policy.id, id),
+          href: directionUrl(policy.id, id),
         })),
         levelLabel: LEVEL_LABEL[contact.level],
         chains,
@@ -303,6 +302,5 @@ export function distinct(values: Iterable<string>): string[] {
 
 /** Paths of the directory's downloads: all policies, or one. */
 export function contactExportPaths(policyId?: string): { csv: string; vcf: string } {
-  const stem = policyId ? `contacts-${policyId}` : 'contacts';
-  return { csv: `/exports/${stem}.csv`, vcf: `/exports/${stem}.vcf` };
+  return { csv: exportUrl.contactsCsv(policyId), vcf: exportUrl.contactsVcf(policyId) };
 }

@@ -7,11 +7,11 @@
  * {@link getCrosswalk} reads the file once per build and throws a {@link DataError} listing the problems,
  * so a bad crosswalk fails the build instead of producing a comparison that silently drops a direction.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { parseDocument } from 'yaml';
 import { DataError, describeFound, problemsFromZod, type DataProblem } from '../data/errors.ts';
 import { loadCorpusUnchecked, type Corpus, type Policy } from '../data/load.ts';
+import { readYaml } from '../data/yaml.ts';
 import { quoteFound } from '../data/text.ts';
 import { CrosswalkFile, type Crosswalk, type CrosswalkLink, type CrosswalkTheme, type EvolutionEnd } from '../schemas/crosswalk.ts';
 import type { Direction } from '../schemas/index.ts';
@@ -164,11 +164,11 @@ export function readCrosswalk(policiesDir: string, corpus: Corpus, projectRoot =
   const path = join(policiesDir, CROSSWALK_FILE);
   const file = relative(projectRoot, path) || path;
   if (!existsSync(path)) return { crosswalk: undefined, problems: [{ file, field: '', expected: '比较主题文件（主题、无对应方向、山西历年变化）', found: '（缺失）' }] };
-  const doc = parseDocument(readFileSync(path, 'utf8'), { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    return { crosswalk: undefined, problems: doc.errors.map((e) => ({ file, field: '', expected: '合法的 YAML', found: e.message.split('\n')[0] ?? e.message })) };
-  }
-  return checkCrosswalk(doc.toJS(), corpus, file);
+  // Read and validated by the loader's one YAML helper; then checked against the corpus.
+  const problems: DataProblem[] = [];
+  const input = readYaml(path, CrosswalkFile, projectRoot, problems);
+  if (input === undefined) return { crosswalk: undefined, problems };
+  return checkCrosswalk(input, corpus, file);
 }
 
 /**

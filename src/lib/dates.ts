@@ -1,4 +1,5 @@
 import type { KeyDate } from '../schemas/index.ts';
+import { daysBetween } from '../model/dates.ts';
 
 let shanghaiDay: Intl.DateTimeFormat | undefined;
 
@@ -9,44 +10,13 @@ export function todayInShanghai(now: Date = new Date()): string {
   return shanghaiDay.format(now);
 }
 
-/** Whole days from `from` to `to` (both ISO dates); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  const ms = Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z');
-  return Math.round(ms / 86_400_000);
-}
+/** The date rules live in the model; re-exported for the pages that import them from here. */
+export { daysBetween, firstDay, lastDay } from '../model/dates.ts';
 
 /** “2023年11月10日” from an ISO date, as Chinese documents write it. */
 export function formatChineseDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
   return `${y}年${m}月${d}日`;
-}
-
-/** The first day an event touches. */
-export function firstDay(d: KeyDate): string {
-  switch (d.shape) {
-    case 'day':
-      return d.date;
-    case 'window':
-      return d.start;
-    case 'recurring':
-      return d.from;
-    case 'years':
-      return `${d.startYear}-01-01`;
-  }
-}
-
-/** The last day of an event, if it has one (recurring duties without an end have none). */
-export function lastDay(d: KeyDate): string | undefined {
-  switch (d.shape) {
-    case 'day':
-      return d.date;
-    case 'window':
-      return d.end;
-    case 'recurring':
-      return d.until;
-    case 'years':
-      return `${d.endYear}-12-31`;
-  }
 }
 
 /** A date as the page shows it: 2023年11月10日; a window; 每周五 15:00 前; 2022—2024年度. */
@@ -59,7 +29,9 @@ export function describeKeyDate(d: KeyDate): string {
     case 'recurring': {
       const day = d.byDay ? `周${WEEKDAY[d.byDay]}` : '';
       const every = d.freq === 'weekly' ? `每${day || '周'}` : '每月';
-      return `${every}${d.time ? ` ${d.time} 前` : ''}，自 ${formatChineseDate(d.from)} 起${d.until ? `至 ${formatChineseDate(d.until)}` : '（原文未载明截止）'}`;
+      const when = `${every}${d.time ? ` ${d.time} 前` : ''}`;
+      if (!d.from) return `${when}（原文未载明起止日期）`;
+      return `${when}，自 ${formatChineseDate(d.from)} 起${d.until ? `至 ${formatChineseDate(d.until)}` : '（原文未载明截止）'}`;
     }
     case 'years':
       return d.startYear === d.endYear ? `${d.startYear}年度` : `${d.startYear}—${d.endYear}年度`;

@@ -7,6 +7,7 @@
  * no end, an RRULE without UNTIL would itself claim “forever”, so only the first occurrence is exported
  * and the description says the text prints no end. Nothing is invented.
  */
+import { policyUrl } from '../model/routes.ts';
 import { addDays, type TimelineEvent } from './timeline.ts';
 
 const CRLF = '\r\n';
@@ -79,12 +80,16 @@ export function eventDescription(e: TimelineEvent): string {
   if (e.date.shape === 'recurring' && !e.date.until) {
     // The text prints no end: say so, and say that only the first occurrence is in the calendar.
     const verb = e.date.quote.includes('报送') ? '报送' : '';
-    lines.push(`${e.recurrence ?? ''}${verb}，原文未载明截止日期。日历中只列首次（${e.first}）。`);
+    lines.push(
+      e.startNotStated
+        ? `${e.recurrence ?? ''}${verb}，原文未载明起始和截止日期。日历中按发文日期（${e.first}）列出一次。`
+        : `${e.recurrence ?? ''}${verb}，原文未载明截止日期。日历中只列首次（${e.first}）。`,
+    );
   }
   if (e.date.yearFromIssueDate) lines.push('原文未印年份，年份按发文日期确定。');
   lines.push(`原文（${e.date.at}）：“${e.date.quote.replace(/\s+/g, ' ').trim()}”`);
   for (const d of e.directions) lines.push(`方向：${d.name} ${d.href}`);
-  lines.push(`政策：/policies/${e.policy.id}/`);
+  lines.push(`政策：${policyUrl(e.policy.id)}`);
   return lines.join('\n');
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OpenData, type ExportedPolicy } from '../schemas/open-data.ts';
 import { displayName } from '../data/text.ts';
+import { sourceUrl } from '../model/routes.ts';
 import { firstDay, todayInShanghai } from './dates.ts';
 import { getCorpus, type Corpus, type Policy } from './corpus.ts';
 import { getCrosswalk, type Crosswalk } from './crosswalk.ts';
@@ -11,10 +12,17 @@ export function exportPolicy(p: Policy): ExportedPolicy {
   const allDates = [...dates, ...directions.flatMap((d) => d.dates)];
   return {
     ...rest,
-    dates: allDates.map((d) => ({ ...d, date: firstDay(d) })),
+    // A day already carries its `date`; other shapes get their first day, or null where the text gives none.
+    dates: allDates.map((d) => {
+      // A day carries its date; a duty whose text gives no start gets null, never an invented day.
+      if (d.shape === 'day') return d;
+      if (d.shape === 'recurring') return { ...d, date: d.from ?? null };
+      // Windows and year spans always have a first day.
+      return { ...d, date: firstDay(d) as string };
+    }),
     directions,
     contacts: contacts.map((c) => ({ ...c, displayName: displayName(c.name) })),
-    sourceUrl: `/policies/${p.id}/source/`,
+    sourceUrl: sourceUrl(p.id),
   };
 }
 

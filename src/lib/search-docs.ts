@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parse } from 'yaml';
-import type { Direction, Support } from '../schemas/index.ts';
+import { SUPPORT_METHOD_LABEL, type Direction, type Support } from '../schemas/index.ts';
 import type { LexiconData } from '../search/text.ts';
 import { buildIndex, KIND_WEIGHT, type IndexedText } from '../search/engine.ts';
 import { buildLexicon } from '../search/text.ts';
@@ -20,6 +20,7 @@ import { todayInShanghai } from './dates.ts';
 import { formatWan } from './format.ts';
 import { policyDeadline } from './policy-summary.ts';
 import { NO_AMOUNT } from '../engine/support.ts';
+import { supportMethods } from '../model/support.ts';
 
 /** Read from the project root, like policies/: the build bundles this module elsewhere. */
 const TERMS_FILE = 'src/search/terms.yaml';
@@ -104,7 +105,8 @@ export function searchDocuments(corpus: Corpus): SearchBuild {
         { url: directionUrl(p.id, d.id), kind: 'direction', title: d.name, policies: [p.id], sub: programme, maxSupport: max === null ? NO_AMOUNT : formatWan(max), ...(d.summary ? { summary: d.summary } : {}) },
         {
           title: join([d.name, ...d.aliases.map((a) => a.name)]),
-          keys: join([programme, policyKeys(p), '方向', max === null ? undefined : `最高${formatWan(max)}`]),
+          // Every support method the text offers (贴息或补助 → both), so 贴息 finds the directions that allow it.
+          keys: join([programme, policyKeys(p), '方向', ...(d.support ? supportMethods(d.support).map((m) => SUPPORT_METHOD_LABEL[m]) : []), max === null ? undefined : `最高${formatWan(max)}`]),
           body: join([...stringsOf(d), ...contacts.flatMap((c) => [c.displayName, c.contact.department, ...c.contact.phones])]),
         },
       );

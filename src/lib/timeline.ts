@@ -4,7 +4,9 @@
  */
 import { DATE_KIND_LABEL, type DateKind, type KeyDate } from '../schemas/index.ts';
 import type { Corpus, Policy } from './corpus.ts';
-import { directionHref, type DirectionLink } from './contacts.ts';
+import { directionUrl } from '../model/routes.ts';
+import type { DirectionLink } from './contacts.ts';
+import { addDays, firstDay } from '../model/dates.ts';
 import { formatChineseDate } from './dates.ts';
 
 export const WEEKDAY_LABEL: Record<string, string> = { MO: '一', TU: '二', WE: '三', TH: '四', FR: '五', SA: '六', SU: '日' };
@@ -12,6 +14,14 @@ const WEEKDAY_INDEX: Record<string, number> = { SU: 0, MO: 1, TU: 2, WE: 3, TH: 
 
 /** What the page says about a duty the text never ends. */
 export const NO_END_TEXT = '原文未载明截止';
+/** What the page says about a duty the text gives no start either. */
+export const NO_START_TEXT = '原文未载明起止日期';
+
+/** The document's issue date: where a duty without a printed start is placed (and said to be). */
+function issueDay(policy: Policy): string {
+  const issued = policy.dates.find((d) => d.kind === 'issued');
+  return (issued && firstDay(issued)) ?? '';
+}
 
 export interface TimelineEvent {
   /** `<policy>--<date id>`: unique in the corpus (date ids are unique within a policy). */
@@ -28,6 +38,8 @@ export interface TimelineEvent {
   /** Last day it covers; undefined for a duty the text never ends. */
   last: string | undefined;
   openEnded: boolean;
+  /** A duty whose text gives no start: `first` is the issue date, where it is drawn, not a printed date. */
+  startNotStated: boolean;
   /** How the text's date reads in Chinese, with （含）/（不含） and the recurrence. */
   dateText: string;
   /** The day whose status (N 天 / 已截止) is shown: deadlines and complete-by dates only. */
@@ -37,10 +49,7 @@ export interface TimelineEvent {
 }
 
 /** ISO date plus `n` days, in UTC so no timezone can shift it. */
-export function addDays(iso: string, n: number): string {
-  const t = new Date(Date.parse(iso + 'T00:00:00Z') + n * 86_400_000);
-  return t.toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** The first day on or after `iso` that falls on `byDay` (weekly duties start on their weekday). */
 export function firstOnWeekday(iso: string, byDay: string | undefined): string {
@@ -56,12 +65,16 @@ export function recurrenceText(d: Extract<KeyDate, { shape: 'recurring' }>): str
   return `${when}${d.time ? `${d.time}前` : ''}`;
 }
 
-/** The first and last day an event covers, honouring exclusive window ends. */
-export function eventSpan(d: KeyDate): { first: string; last: string | undefined } {
+/**
+ * The first and last day an event covers, honouring exclusive window ends. A duty whose text gives no
+ * start (the 2020 notice's 周报) is placed at `anchor`, the document's issue date, and says so.
+ */
+export function eventSpan(d: KeyDate, anchor = ''): { first: string; last: string | undefined } {
   if (d.shape === 'day') return { first: d.date, last: d.date };
   if (d.shape === 'window') return { first: d.startInclusive ? d.start : addDays(d.start, 1), last: d.endInclusive ? d.end : addDays(d.end, -1) };
   // Whole years (2024年度): the text prints years only, so the span is the calendar years, no narrower.
   if (d.shape === 'years') return { first: `${d.startYear}-01-01`, last: `${d.endYear}-12-31` };
+  if (!d.from) return { first: anchor, last: d.until };
   const first = d.freq === 'weekly' ? firstOnWeekday(d.from, d.byDay) : d.from;
   return { first, last: d.until };
 }
@@ -73,6 +86,7 @@ export function dateText(d: KeyDate): string {
     return `${formatChineseDate(d.start)}${inc(d.startInclusive)}至${formatChineseDate(d.end)}${inc(d.endInclusive)}`;
   }
   if (d.shape === 'years') return d.startYear === d.endYear ? `${d.startYear}年度` : `${d.startYear}—${d.endYear}年度`;
+  if (!d.from) return `${recurrenceText(d)}（${NO_START_TEXT}）`;
   const first = eventSpan(d).first;
   const end = d.until ? `，至${formatChineseDate(d.until)}` : `；${NO_END_TEXT}`;
   return `${recurrenceText(d)}（自${formatChineseDate(first)}起${end}）`;
@@ -82,7 +96,7 @@ const HAS_STATUS: ReadonlySet<DateKind> = new Set(['deadline', 'complete-by']);
 
 function toEvent(policy: Policy, date: KeyDate, owner: string | undefined): TimelineEvent {
   const ids = [...new Set([...(owner ? [owner] : []), ...date.directions])];
-  const { first, last } = eventSpan(date);
+  const { first, last } = eventSpan(date, issueDay(policy));
   return {
     uid: `${policy.id}--${date.id}`,
     policy,
@@ -90,10 +104,11 @@ function toEvent(policy: Policy, date: KeyDate, owner: string | undefined): Time
     kind: date.kind,
     kindLabel: DATE_KIND_LABEL[date.kind],
     label: date.label,
-    directions: ids.map((id) => ({ id, name: policy.directions.find((x) => x.id === id)?.name ?? id, href: directionHref(policy.id, id) })),
+    directions: ids.map((id) => ({ id, name: policy.directions.find((x) => x.id === id)?.name ?? id, href: directionUrl(policy.id, id) })),
     first,
     last,
     openEnded: date.shape === 'recurring' && !date.until,
+    startNotStated: date.shape === 'recurring' && !date.from,
     dateText: dateText(date),
     statusDate: HAS_STATUS.has(date.kind) ? last : undefined,
     recurrence: date.shape === 'recurring' ? recurrenceText(date) : undefined,

@@ -12,7 +12,9 @@ export function pruneFor(c: Criterion, directionId: string): Criterion | undefin
     const items = c.items.map((i) => pruneFor(i, directionId)).filter((i): i is Criterion => i !== undefined);
     // A group whose every item is excepted for this direction says nothing about it.
     if (items.length === 0) return undefined;
-    return items.length === c.items.length ? c : { ...c, items };
+    // Unchanged only if every item came back as itself (an item pruned deeper down is a new object).
+    const same = items.length === c.items.length && items.every((item, i) => item === c.items[i]);
+    return same ? c : { ...c, items };
   }
   if (c.kind === 'not') {
     const item = pruneFor(c.item, directionId);

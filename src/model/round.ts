@@ -7,6 +7,8 @@
  * - `open` / `today` / `closed`: relative to the deadline, which is inclusive (申报截止 that day).
  */
 
+import { daysBetween } from './dates.ts';
+
 export type RoundState = 'open' | 'today' | 'closed' | 'no-deadline' | 'guidance';
 
 export interface RoundStatus {
@@ -19,11 +21,8 @@ export interface RoundStatus {
   text: string;
 }
 
-/** Whole days from `from` to `to` (both ISO dates); negative when `to` is earlier. */
-export function daysBetween(from: string, to: string): number {
-  const ms = Date.parse(to + 'T00:00:00Z') - Date.parse(from + 'T00:00:00Z');
-  return Math.round(ms / 86_400_000);
-}
+/** Whole days between two ISO dates (defined with the other date rules). */
+export { daysBetween };
 
 /**
  * The status of a round on `today` (ISO, Asia/Shanghai, supplied by the caller: nothing here reads the

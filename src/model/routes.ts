@@ -42,6 +42,12 @@ export function selfCheckUrl(target?: SelfCheckTarget): string {
   return `/self-check/?scope=${encodeURIComponent(key)}`;
 }
 
+/** The self-check's data files: the small index fetched first, then one criteria file per policy in scope. */
+export const selfCheckDataUrl = {
+  index: () => '/self-check/index.json',
+  policy: (policy: string) => `/self-check/policies/${policy}.json`,
+};
+
 export const openDataUrl = {
   all: () => '/data/policies.json',
   policy: (policy: string) => `/data/${policy}.json`,

@@ -1,5 +1,16 @@
 import { z } from 'zod';
 
+/** The mark on a schema whose value is a verbatim quote: the citation check finds quotes by it. */
+const CITATION_MARK = { citation: true } as const;
+
+/** A verbatim quote from `source.txt` (whitespace may differ). Every cited field uses this schema. */
+export const QuoteText = z.string().trim().min(2, '引文不能为空').meta(CITATION_MARK);
+
+/** True for a schema marked as a quote (the mark survives `.describe()`; wrappers are unwrapped by the walker). */
+export function isCitationSchema(schema: z.ZodType): boolean {
+  return z.globalRegistry.get(schema)?.citation === true;
+}
+
 /**
  * Where a fact comes from. Every fact in the corpus carries one.
  *
@@ -8,7 +19,7 @@ import { z } from 'zod';
  */
 export const CitationFields = {
   /** Verbatim text from `source.txt` (whitespace may differ). */
-  quote: z.string().trim().min(2, '引文不能为空').describe('原文引文：从 source.txt 逐字摘录（仅空白可能不同），证明本条事实'),
+  quote: QuoteText.describe('原文引文：从 source.txt 逐字摘录（仅空白可能不同），证明本条事实'),
   /** Human-readable section path in the original, e.g. `附件1 / 六 / （四）`. */
   at: z.string().trim().min(1, '需要出处位置，如 “附件1 / 六 / （四）”').describe('出处位置：该引文在原文中的章节路径，如 “附件1 / 六 / （四）”'),
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTACT_LEVELS } from '../model/enums.ts';
 import { CitationFields, Id } from './citation.ts';
 
 /** Phone numbers as printed, e.g. 0351-3046026, 025-83336091, 13912345678. */
@@ -17,7 +18,7 @@ export const Contact = z
     department: z.string().min(1).describe('处室或办公室，按原文'),
     /** The organisation: 山西省工业和信息化厅, 南京市工业和信息化局… */
     organisation: z.string().min(1).describe('所在单位，如 山西省工业和信息化厅'),
-    level: z.enum(['province', 'city']).describe('层级：province 省级，city 市级'),
+    level: z.enum(CONTACT_LEVELS).describe('层级：province 省级，city 市级'),
     phones: z.array(Phone).default([]).describe('电话号码，按原文（区号-号码或手机号）'),
     email: z.email().optional().describe('电子邮箱，原文载明时'),
     /** Directions this person handles (ids in the same policy). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMPARISONS, type CriterionKind } from '../model/enums.ts';
 import { CitationFields, Id, IsoDate } from './citation.ts';
 import { Unit } from './units.ts';
 
@@ -22,7 +23,7 @@ const CriterionBase = z.object({
 });
 
 /** Comparison operators. `gte`/`lte` are inclusive (以上、不低于、不超过、（含）); `gt`/`lt` are not. */
-export const Comparison = z.enum(['gte', 'gt', 'lte', 'lt']);
+export const Comparison = z.enum(COMPARISONS);
 export type Comparison = z.output<typeof Comparison>;
 
 /** A number compared with a threshold: investment, revenue, counts, shares, growth rates. */
@@ -126,4 +127,7 @@ export const Criterion: z.ZodType<Criterion> = z.discriminatedUnion('kind', [
   NegatedCriterion,
 ]).meta({ id: 'Criterion', description: '一条申报条件（条件树的一个节点）' }) as z.ZodType<Criterion>;
 
-export const CRITERION_KINDS = ['threshold', 'boolean', 'oneOf', 'dateWindow', 'withinYears', 'confirm', 'all', 'any', 'not'] as const;
+// The union's kinds are exactly the model's tuple (type-checked both ways), so no list is typed twice.
+type SameKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const criterionKindsMatch: SameKinds<Criterion['kind'], CriterionKind> = true;
+void criterionKindsMatch;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVOLUTION_KINDS } from '../model/enums.ts';
 import { CitationFields, Id } from './citation.ts';
 
 /**
@@ -95,7 +96,7 @@ export type EvolutionEnd = z.output<typeof EvolutionEnd>;
  * renamed 更名 (the same thing under a new name) · appeared 新出现 · disappeared 不再出现 ·
  * changed-mode 方式改变 (same purpose, different support mode or threshold).
  */
-export const EvolutionKind = z.enum(['renamed', 'appeared', 'disappeared', 'changed-mode']);
+export const EvolutionKind = z.enum(EVOLUTION_KINDS);
 export type EvolutionKind = z.output<typeof EvolutionKind>;
 export const EVOLUTION_KIND_LABEL: Record<EvolutionKind, string> = {
   renamed: '更名',

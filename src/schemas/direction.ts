@@ -34,7 +34,7 @@ export const Direction = z
     /** Number supported (支持数量), or not stated. */
     quota: z
       .union([
-        z.object({ max: z.number().int().positive().optional().meta({ description: '最多支持数量', unit: '个' }), min: z.number().int().positive().optional().meta({ description: '最少支持数量', unit: '个' }), text: z.string().min(1).describe('支持数量的表述'), ...CitationFields }).strict(),
+        z.object({ max: z.number().int().positive().optional().meta({ description: '最多支持数量', unit: '个' }), min: z.number().int().positive().optional().meta({ description: '最少支持数量', unit: '个' }), /** A goal (“推进…项目 100 个”): neither a cap nor a floor. */ target: z.number().int().positive().optional().meta({ description: '推进目标数（原文为目标，不是上限或下限）', unit: '个' }), text: z.string().min(1).describe('支持数量的表述'), ...CitationFields }).strict(),
         z.object({ notStated: z.literal(true).describe('恒为 true：原文未载明支持数量') }).strict(),
       ])
       .default({ notStated: true })
@@ -54,4 +54,3 @@ export const Direction = z
   })
   .strict();
 export type Direction = z.output<typeof Direction>;
-export type DirectionInput = z.input<typeof Direction>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_STEPS } from '../model/enums.ts';
 import { Id } from './citation.ts';
 import { Unit } from './units.ts';
 
@@ -14,7 +15,7 @@ const FieldBase = z.object({
   /** One sentence of help under the question. */
   help: z.string().min(1).optional().describe('问题下方的一句说明'),
   /** Step of the questionnaire the question belongs to. */
-  step: z.enum(['basic', 'project', 'finance', 'qualification', 'financing', 'green']).describe('问卷步骤：basic 基本情况，project 项目，finance 财务，qualification 资质，financing 融资，green 绿色'),
+  step: z.enum(FIELD_STEPS).describe('问卷步骤：basic 基本情况，project 项目，finance 财务，qualification 资质，financing 融资，green 绿色'),
   /**
    * The self-check's screening: true for the few questions asked first, on one page (where the project
    * is, where the firm is registered, its industry). Default false.
@@ -70,7 +71,6 @@ export const DerivedField = FieldBase.extend({
 
 export const Field = z.discriminatedUnion('type', [NumberField, BooleanField, ChoiceField, DateField, DerivedField]);
 export type Field = z.output<typeof Field>;
-export type FieldInput = z.input<typeof Field>;
 
 export const FieldFile = z.object({ fields: z.array(Field) }).strict();
 

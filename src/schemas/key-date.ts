@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DATE_KINDS, RECURRENCE_FREQS, WEEKDAYS, type DateShape } from '../model/enums.ts';
 import { CitationFields, Id, IsoDate } from './citation.ts';
 
 /**
@@ -6,7 +7,7 @@ import { CitationFields, Id, IsoDate } from './citation.ts';
  * issued 发文/印发, deadline 截止, window 时间窗口（完工、投入、统计…）, complete-by 须在…前完成,
  * statistics-period 统计期, reporting 周期性报送.
  */
-export const DateKind = z.enum(['issued', 'deadline', 'window', 'complete-by', 'statistics-period', 'reporting']);
+export const DateKind = z.enum(DATE_KINDS);
 export type DateKind = z.output<typeof DateKind>;
 export const DATE_KIND_LABEL: Record<DateKind, string> = {
   issued: '发文/印发',
@@ -51,12 +52,13 @@ export const WindowDate = KeyDateBase.extend({
 export const RecurringDate = KeyDateBase.extend({
   shape: z.literal('recurring').describe('日期形态：day 单日，window 时间段，recurring 周期事项，years 整年度'),
   /** iCalendar-style frequency and weekday. */
-  freq: z.enum(['weekly', 'monthly']).describe('周期：weekly 每周，monthly 每月'),
-  byDay: z.enum(['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU']).optional().describe('星期几（iCalendar 写法，FR 为周五）'),
+  freq: z.enum(RECURRENCE_FREQS).describe('周期：weekly 每周，monthly 每月'),
+  byDay: z.enum(WEEKDAYS).optional().describe('星期几（iCalendar 写法，FR 为周五）'),
   /** Local time of day in Asia/Shanghai, HH:MM. */
   time: z.string().regex(/^\d{2}:\d{2}$/).optional().describe('当天时刻 HH:MM（Asia/Shanghai）'),
   /** First occurrence: the issue date unless the text says otherwise. */
-  from: IsoDate.describe('首次发生日：除原文另有规定外为发文日期'),
+  /** First occurrence, only where the text gives one (the 2020 notice's weekly and monthly duties give none). */
+  from: IsoDate.optional().describe('首次发生日，仅当原文载明时（2020 年通知的周报、按月调度未载明起始日）'),
   /** Last day, only if the text gives one. */
   until: IsoDate.optional().describe('最后一天，仅当原文给出'),
 }).strict();
@@ -73,3 +75,8 @@ export const YearsDate = KeyDateBase.extend({
 
 export const KeyDate = z.discriminatedUnion('shape', [DayDate, WindowDate, RecurringDate, YearsDate]);
 export type KeyDate = z.output<typeof KeyDate>;
+
+// The union's shapes are exactly the model's tuple (type-checked both ways).
+type SameShapes<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const dateShapesMatch: SameShapes<KeyDate['shape'], DateShape> = true;
+void dateShapesMatch;

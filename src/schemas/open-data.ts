@@ -14,7 +14,9 @@ import { PolicyFile } from './policy.ts';
  * (`.describe()`), which the JSON Schema and the codebook (/data/codebook/) print.
  */
 const firstDay = { date: IsoDate.describe('事项的第一天（ISO 日期）：单日为当天；时间段、周期事项、整年度为其第一天（后三者为导出时计算的便利字段）') };
-const ExportedDate = z.discriminatedUnion('shape', [DayDate.extend(firstDay), WindowDate.extend(firstDay), RecurringDate.extend(firstDay), YearsDate.extend(firstDay)]);
+// A duty whose text gives no start (2020's 周报) has no first day: null, never an invented date.
+const firstDayOrNull = { date: IsoDate.nullable().describe('周期事项的首次发生日；原文未载明起始日时为 null') };
+const ExportedDate = z.discriminatedUnion('shape', [DayDate.extend(firstDay), WindowDate.extend(firstDay), RecurringDate.extend(firstDayOrNull), YearsDate.extend(firstDay)]);
 
 export const ExportedContact = Contact.extend({
   displayName: z.string().describe('便利字段：去掉原文空格后的姓名（“郭  毅” → “郭毅”）'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { POLICY_KINDS, PROVINCES } from '../model/enums.ts';
 import { CitationFields, Id, IsoDate, MaybeStated } from './citation.ts';
 import { Criterion } from './criterion.ts';
 import { KeyDate } from './key-date.ts';
@@ -6,7 +7,7 @@ import { Material } from './material.ts';
 import { Inconsistency, Provision } from './provision.ts';
 
 /** funding-call 申报通知 / implementation-opinion 实施意见 / work-notice 工作通知. */
-export const PolicyKind = z.enum(['funding-call', 'implementation-opinion', 'work-notice']);
+export const PolicyKind = z.enum(POLICY_KINDS);
 export const POLICY_KIND_LABEL: Record<z.output<typeof PolicyKind>, string> = {
   'funding-call': '资金申报通知',
   'implementation-opinion': '实施意见',
@@ -32,7 +33,7 @@ export type Programme = z.output<typeof Programme>;
 export const PolicyFile = z
   .object({
     id: Id.describe('政策 id（稳定，用作文件名和网址）'),
-    province: z.enum(['山西', '江苏']).describe('省份'),
+    province: z.enum(PROVINCES).describe('省份'),
     /** The year the project names the document by (INDEX.md). */
     year: z.number().int().min(2000).max(2100).meta({ description: '文件年份（本站据以命名）', unit: '年' }),
     kind: PolicyKind.describe('文件类型：funding-call 资金申报通知，implementation-opinion 实施意见，work-notice 工作通知'),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PROVISION_KINDS } from '../model/enums.ts';
 import { CitationFields, Id } from './citation.ts';
 import { Unit } from './units.ts';
 
@@ -6,7 +7,7 @@ import { Unit } from './units.ts';
  * Cited content that is neither a direction nor a criterion: goals, safeguard measures, duties,
  * report-writing requirements, ledger and form fields.
  */
-export const ProvisionKind = z.enum(['goal', 'measure', 'duty', 'requirement', 'form', 'note']);
+export const ProvisionKind = z.enum(PROVISION_KINDS);
 export const PROVISION_KIND_LABEL: Record<z.output<typeof ProvisionKind>, string> = {
   goal: '目标',
   measure: '保障措施',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RULE_KINDS } from '../model/enums.ts';
 import { CitationFields, Id } from './citation.ts';
 
 /**
@@ -9,7 +10,7 @@ import { CitationFields, Id } from './citation.ts';
  * - one-per-year: at most one award a year (同一年度新增试点示范只奖励1项)
  * - not-previously-funded: excluded if funded by this or another fund before
  */
-export const RuleKind = z.enum(['one-per-application', 'mutually-exclusive', 'once-only', 'one-per-year', 'not-previously-funded']);
+export const RuleKind = z.enum(RULE_KINDS);
 
 export const CombinationRule = z
   .object({

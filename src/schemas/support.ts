@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { CitationFields, Id } from './citation.ts';
+import { SUPPORT_METHODS, type FormulaKind } from '../model/enums.ts';
+import { CitationFields, Id, QuoteText } from './citation.ts';
 
 /** How money is given. 以奖代补 and 免申即享 are recorded as `reward` plus the direction's flags. */
-export const SupportMethod = z.enum(['subsidy', 'interest-subsidy', 'reward', 'risk-compensation', 'service-purchase']);
+export const SupportMethod = z.enum(SUPPORT_METHODS);
 export type SupportMethod = z.output<typeof SupportMethod>;
 export const SUPPORT_METHOD_LABEL: Record<SupportMethod, string> = {
   subsidy: '补助',
@@ -32,7 +33,7 @@ const RateFormula = z
     part: RatePart.describe('比例及其基数'),
     /** The cap per project, in 万元, if the text gives one. */
     capWan: z.number().positive().optional().meta({ description: '单个项目封顶金额，原文载明时', unit: '万元' }),
-    capQuote: z.string().min(2).optional().describe('封顶金额的原文引文'),
+    capQuote: QuoteText.optional().describe('封顶金额的原文引文'),
   })
   .strict();
 
@@ -51,7 +52,7 @@ const PartsFormula = z
     kind: z.literal('parts').describe('计算方式：parts 多个比例部分合计（共同封顶）'),
     parts: z.array(RatePart).min(2).describe('各比例部分'),
     capWan: z.number().positive().optional().meta({ description: '合计封顶金额，原文载明时', unit: '万元' }),
-    capQuote: z.string().min(2).optional().describe('封顶金额的原文引文'),
+    capQuote: QuoteText.optional().describe('封顶金额的原文引文'),
   })
   .strict();
 
@@ -73,7 +74,7 @@ const TiersFormula = z
       .min(1)
       .describe('各档'),
     capWan: z.number().positive().optional().meta({ description: '各档共同上限，原文载明时', unit: '万元' }),
-    capQuote: z.string().min(2).optional().describe('上限的原文引文'),
+    capQuote: QuoteText.optional().describe('上限的原文引文'),
   })
   .strict();
 
@@ -103,6 +104,10 @@ const NotStatedFormula = z
 
 export const SupportFormula = z.discriminatedUnion('kind', [RateFormula, FixedFormula, PartsFormula, TiersFormula, UpToFormula, NotStatedFormula]);
 export type SupportFormula = z.output<typeof SupportFormula>;
+// The union's kinds are exactly the model's tuple (type-checked both ways).
+type SameFormulaKinds<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const formulaKindsMatch: SameFormulaKinds<SupportFormula['kind'], FormulaKind> = true;
+void formulaKindsMatch;
 
 /** A payment in instalments (首次拨付 50%). */
 export const Payment = z
@@ -120,8 +125,13 @@ export const Payment = z
 export const Support = z
   .object({
     method: SupportMethod.describe('支持方式：subsidy 补助，interest-subsidy 贴息，reward 奖励（含以奖代补），risk-compensation 风险补偿，service-purchase 政府购买服务'),
+    /**
+     * Other methods the applicant may choose instead, where the text offers a choice (“填写贴息或补助”).
+     * The check requires each label (贴息) in `methodQuote`. The formula is the one for `method`.
+     */
+    alsoMethods: z.array(SupportMethod).optional().describe('原文允许申报单位改选的其他支持方式（如“贴息或补助”中的贴息）'),
     /** The clause naming the method (补助标准 / 支持方式). */
-    methodQuote: z.string().min(2).describe('载明支持方式的原文引文'),
+    methodQuote: QuoteText.describe('载明支持方式的原文引文'),
     methodAt: z.string().min(1).describe('支持方式引文的出处位置'),
     formula: SupportFormula.describe('支持金额的计算方式'),
     /** Instalments, if the text splits the payment. */

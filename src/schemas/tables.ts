@@ -95,7 +95,7 @@ export const DateRow = z.object({
   kind: text('日期类型：issued 发文/印发，deadline 截止，window 时间窗口，complete-by 完成期限，statistics-period 统计期，reporting 定期报送'),
   shape: text('日期形态：day 单日，window 时间段，recurring 周期事项，years 整年度'),
   label: text('该日期是什么，如 “申报截止”'),
-  date: text('第一天（ISO 日期，Asia/Shanghai）'),
+  date: maybeText('第一天（ISO 日期，Asia/Shanghai）；原文未载明起始日的周期事项为空'),
   end: maybeText('最后一天（ISO）：单日同 date，时间段为结束日，整年度为末年 12 月 31 日；无截止的周期事项为空'),
   start_inclusive: maybeFlag('时间段起始日是否包含在内'),
   end_inclusive: maybeFlag('时间段结束日是否包含在内（原文“（含）”）'),

@@ -166,6 +166,14 @@ describe('malformed data is reported with file, field, expected and found', () =
       found: /upgrades/,
     },
     {
+      name: 'a support method the method clause does not name (贴息 where the text says only 补助)',
+      file: DIRECTION,
+      edit: (s) => s.replace('  method: subsidy\n', '  method: subsidy\n  alsoMethods: [interest-subsidy]\n'),
+      field: 'support.alsoMethods[0]',
+      expected: /贴息/,
+      found: /予以补助/,
+    },
+    {
       name: 'broken YAML',
       file: POLICY,
       edit: (s) => s.replace('shortTitle: 示范 2024', 'shortTitle: [示范 2024'),
@@ -184,6 +192,19 @@ describe('malformed data is reported with file, field, expected and found', () =
       expect(formatProblem(match!)).toContain(match!.file);
     });
   }
+
+  it('names the file an item came from when a policy splits its rules over several files (rules-b.yaml)', () => {
+    const rule = (id: string, quote: string) => `rules:\n  - { id: ${id}, kind: once-only, text: 只支持一次。, directions: [upgrade], quote: ${quote}, at: 二 }\n`;
+    const root = mkdtempSync(join(tmpdir(), 'corrupt-'));
+    dirs.push(root);
+    cpSync(FIXTURE, root, { recursive: true });
+    const folder = join(root, 'policies', 'demo-2024-call');
+    writeFileSync(join(folder, 'rules.yaml'), rule('good', '予以补助'));
+    expect(loadCorpusUnchecked(join(root, 'policies'), root).problems).toEqual([]);
+    writeFileSync(join(folder, 'rules-b.yaml'), rule('bad', '不在原文中的引文'));
+    const found = loadCorpusUnchecked(join(root, 'policies'), root).problems;
+    expect(found.map(formatProblem)).toEqual([expect.stringContaining('policies/demo-2024-call/rules-b.yaml › rules[0].quote')]);
+  });
 
   it('loadCorpus throws one error that lists every problem', () => {
     const root = mkdtempSync(join(tmpdir(), 'corrupt-'));

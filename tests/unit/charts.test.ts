@@ -56,6 +56,9 @@ const TIMELINE_STEPS: TimelineStep[] = [
   { id: 'policy-wide', kind: 'changed-mode', title: '整份文件的变化：不画' },
 ];
 
+/** “threshold-support (log)” → “threshold-support-log”: the snapshot's file name. */
+const slug = (name: string) => name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
+
 const FIXTURE_CHARTS: Record<string, () => string> = {
   'threshold-support (linear)': () => thresholdSupportSvg(LINEAR_POINTS, GROUPS, OPTIONS),
   'threshold-support (log)': () => thresholdSupportSvg(LOG_POINTS, GROUPS, OPTIONS),
@@ -68,8 +71,9 @@ describe('charts from fixed fixtures', () => {
   for (const [name, draw] of Object.entries(FIXTURE_CHARTS)) {
     describe(name, () => {
       const svg = draw();
-      it('matches its snapshot', () => {
-        expect(svg).toMatchSnapshot();
+      // One .svg file per chart, so a change is reviewed as an image (tests/unit/__snapshots__/charts/).
+      it('matches its snapshot', async () => {
+        await expect(svg).toMatchFileSnapshot(`./__snapshots__/charts/${slug(name)}.svg`);
       });
       it('is deterministic', () => {
         expect(draw()).toBe(svg);
@@ -180,13 +184,13 @@ describe('chart data from the real corpus', () => {
     expect(m.counts.get(`${mergers.id}\u0000jiangsu-2023-fund-guide`)).toBe(1);
   });
 
-  it('chart 4 from the real data: one column per Shanxi document, the cited changes drawn (snapshot)', () => {
+  it('chart 4 from the real data: one column per Shanxi document, the cited changes drawn (snapshot)', async () => {
     const { columns, steps } = programmesOverTimeData(corpus, crosswalk!, '山西');
     expect(columns.map((c) => c.label.slice(0, 4))).toEqual(['2017', '2020', '2023', '2026']);
     const svg = programmesOverTimeSvg(columns, steps, text('real'));
     expect(svg).toContain('data-step="green-manufacturing-to-green-transition" data-kind="renamed"');
     expect(svg).toContain('data-step="two-integration-service-to-award" data-kind="changed-mode"');
     expect(svg.match(/class="pt-box"/g)?.length).toBe(corpus.policies.filter((p) => p.province === '山西').reduce((n, p) => n + p.programmes.length, 0));
-    expect(svg).toMatchSnapshot();
+    await expect(svg).toMatchFileSnapshot('./__snapshots__/charts/programmes-over-time-real.svg');
   });
 });

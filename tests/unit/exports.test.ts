@@ -142,14 +142,14 @@ describe('timeline.ics', () => {
     }
   });
 
-  it('exports the unbounded weekly report as its first occurrence only, saying the text gives no end', () => {
+  it('exports the unbounded weekly report once, at the issue date, saying the text gives no start or end', () => {
     const weekly = events.find((e) => e.date.shape === 'recurring' && e.date.freq === 'weekly' && !e.date.until)!;
     const v = byUid.get(`${weekly.uid}@zhuanxiang-zijin.policy-atlas`)!;
     expect(v.getFirstProperty('rrule')).toBeNull();
     const dtstart = v.getFirstProperty('dtstart')!;
     expect(dtstart.getParameter('tzid')).toBe('Asia/Shanghai');
-    expect(String(dtstart.getFirstValue())).toBe('2020-02-07T15:00:00');
-    expect(String(v.getFirstPropertyValue('description'))).toContain('每周五15:00前报送，原文未载明截止日期');
+    expect(String(dtstart.getFirstValue())).toBe('2020-02-06T15:00:00');
+    expect(String(v.getFirstPropertyValue('description'))).toContain('每周五15:00前报送，原文未载明起始和截止日期。日历中按发文日期（2020-02-06）列出一次。');
     expect(cal.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Asia/Shanghai');
     expect(ics).not.toMatch(/UNTIL=|COUNT=/);
   });

@@ -44,4 +44,10 @@ describe('applicableCriteria', () => {
     expect([...fieldsOf(forX)]).toEqual(['fc', 'fo']);
     expect(leafCriteria(applicableCriteria(policy, { id: 'y' })).map((c) => c.id)).toEqual(['a', 'b', 'c', 'd']);
   });
+  it('prunes an exception two levels down even when the outer group keeps its item count', () => {
+    const nested = { id: 'n', kind: 'all', items: [{ id: 'inner', kind: 'any', items: [leaf('e', 'fe', ['x']), leaf('f', 'ff'), leaf('g2', 'fg')], ...cite }, leaf('k', 'fk')], ...cite } as Criterion;
+    const forX = applicableCriteria({ eligibility: [nested] }, { id: 'x' });
+    expect(leafCriteria(forX).map((c) => c.id)).toEqual(['f', 'g2', 'k']);
+    expect(applicableCriteria({ eligibility: [nested] }, { id: 'y' })[0]).toBe(nested);
+  });
 });

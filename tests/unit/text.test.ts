@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, locateQuote, numbersInQuote, quoteFound, stripSpace } from '../../src/data/text.ts';
+import { displayName, locateQuote, numbersInQuote, quoteFound, stripSpace, unitsAfterNumber } from '../../src/data/text.ts';
+import { Unit } from '../../src/schemas/units.ts';
 import { daysBetween, deadlineStatus, formatChineseDate, todayInShanghai } from '../../src/lib/dates.ts';
 import { formatWan } from '../../src/lib/format.ts';
 
@@ -41,6 +42,18 @@ describe('numbers a quote states', () => {
   it('reads spelled-out numbers only before a counter', () => {
     expect(numbersInQuote('不超过五年').has(5)).toBe(true);
     expect(numbersInQuote('一是认定奖励').has(1)).toBe(false);
+  });
+});
+
+describe('the unit printed after a number', () => {
+  it('takes the longest known unit, so 人次 is not read as 人 and 场 not as 次', () => {
+    expect(unitsAfterNumber('近三年年均培訓不低於 1200 人次（不含線上培訓）。', 1200, Unit.options)).toEqual(['人次']);
+    expect(unitsAfterNumber('开展标识应用推广场次不少于5场', 5, Unit.options)).toEqual(['场']);
+    expect(unitsAfterNumber('服务企业数量不少于 100 家。', 100, Unit.options)).toEqual(['家']);
+  });
+  it('skips occurrences followed by no known unit, and other numbers', () => {
+    expect(unitsAfterNumber('软件（模块）10款以上', 10, Unit.options)).toEqual([]);
+    expect(unitsAfterNumber('不少于 20 个，不少于 10 场', 20, Unit.options)).toEqual(['个']);
   });
 });
 

@@ -23,7 +23,7 @@ describe('events from the data', () => {
     expect(deadlines).toContain('2026-03-04');
   });
 
-  it('says when a year is taken from the issue date, and that the weekly report has no end', () => {
+  it('says when a year is taken from the issue date, and that the weekly report has no printed start or end', () => {
     const p2020 = events.filter((e) => e.policy.id === 'shanxi-2020-double-hundred');
     const plan = p2020.find((e) => e.kind === 'deadline' && e.first === '2020-02-14');
     expect(plan?.date.yearFromIssueDate).toBe(true);
@@ -32,9 +32,11 @@ describe('events from the data', () => {
     expect(weekly!.openEnded).toBe(true);
     expect(weekly!.last).toBeUndefined();
     expect(weekly!.recurrence).toBe('每周五15:00前');
-    expect(weekly!.dateText).toContain('原文未载明截止');
-    // 2020-02-06 is a Thursday: the first Friday is the 7th.
-    expect(weekly!.first).toBe('2020-02-07');
+    // The text gives no start: the duty is drawn at the issue date and says so, never dated by us.
+    expect(weekly!.date.shape === 'recurring' && weekly!.date.from).toBeUndefined();
+    expect(weekly!.startNotStated).toBe(true);
+    expect(weekly!.dateText).toBe('每周五15:00前（原文未载明起止日期）');
+    expect(weekly!.first).toBe('2020-02-06');
   });
 
   it('links each direction date to its direction page', () => {

@@ -4,14 +4,15 @@
  * (原文未载明), never an empty cell. Cells whose content differs from the rest of their row are marked,
  * computed here so the page only renders.
  */
-import { allCriteria } from '../../data/checks.ts';
+import { allCriteria } from '../../model/criteria.ts';
 import type { Policy } from '../../data/load.ts';
 import { quoteHref, directionUrl } from '../../lib/citations.ts';
 import { criterionFormula } from '../../lib/criteria-text.ts';
 import { describeKeyDate } from '../../lib/dates.ts';
+import { supportMethods } from '../../model/support.ts';
 import { formatWan } from '../../lib/format.ts';
 import { displayName } from '../../data/text.ts';
-import { applicableCriteria } from '../../charts/data.ts';
+import { applicableCriteria } from '../../model/criteria.ts';
 import { DATE_KIND_LABEL, NOT_STATED, SUPPORT_METHOD_LABEL, type Direction, type Field } from '../../schemas/index.ts';
 
 /** One thing shown in a cell. */
@@ -57,7 +58,7 @@ function thresholds(c: Column, fields: ReadonlyMap<string, Field>): Entry[] {
 function method(c: Column): Entry[] {
   const { policy, direction: d } = c;
   if (!d.support) return [silent(policy.kind === 'funding-call' ? '原文未载明支持方式' : '指导性文件，无资金支持')];
-  const out: Entry[] = [{ text: SUPPORT_METHOD_LABEL[d.support.method], href: quoteHref(policy, d.support.methodQuote), kind: 'fig' }];
+  const out: Entry[] = [{ text: supportMethods(d.support).map((m) => SUPPORT_METHOD_LABEL[m]).join('或'), href: quoteHref(policy, d.support.methodQuote), kind: 'fig' }];
   if (d.applyFree) out.push({ text: '免申即享', href: quoteHref(policy, d.applyFree.quote), kind: 'fig' });
   if (d.schemeSeparately) out.push({ text: '具体方案另行通知', href: quoteHref(policy, d.schemeSeparately.quote), kind: 'fig' });
   return out;

@@ -15,6 +15,7 @@ import { decodeShare, encodeShare, SHARE_PARAM } from '../../self-check/logic/sh
 import { browserStorage, loadState } from '../../self-check/browser/storage.ts';
 import type { IslandData, SavedState } from '../../self-check/logic/types.ts';
 import { todayInShanghai } from '../../lib/dates.ts';
+import { selfCheckUrl } from '../../model/routes.ts';
 import { formatWan } from '../../lib/format.ts';
 
 /** The self-check page's words for verdicts and criterion outcomes, so both pages read the same. */
@@ -94,7 +95,7 @@ export function initSameAnswers(): void {
   const read = readState();
   if (read === null) return; // No answers: the static explanation stays.
   if ('error' in read) {
-    status.replaceChildren(h('p', { class: 'sa-error' }, read.error, ' 请回到 ', h('a', { href: '/self-check/' }, '自查'), ' 重新生成链接。'));
+    status.replaceChildren(h('p', { class: 'sa-error' }, read.error, ' 请回到 ', h('a', { href: selfCheckUrl() }, '自查'), ' 重新生成链接。'));
     return;
   }
   const data = JSON.parse(dataEl.textContent ?? '{}') as IslandData;
@@ -122,7 +123,7 @@ export function initSameAnswers(): void {
     fragment(
       h('p', {}, `已使用${from}自查回答（${answered} 项）。${asOf}`),
       parsed.errors.size > 0 ? h('p', { class: 'sa-error' }, `有 ${parsed.errors.size} 项回答无法识别，按“不确定”处理。`) : null,
-      h('p', {}, h('a', { href: `/self-check/?${SHARE_PARAM}=${encodeShare(read.state)}#results` }, '在自查页查看或修改这些回答')),
+      h('p', {}, h('a', { href: `${selfCheckUrl()}?${SHARE_PARAM}=${encodeShare(read.state)}#results` }, '在自查页查看或修改这些回答')),
     ),
   );
   empty.hidden = true;

@@ -7,6 +7,7 @@
 import { anchorOfQuote } from '../../lib/citations.ts';
 import type { Corpus, Policy } from '../../lib/corpus.ts';
 import type { Field } from '../../schemas/index.ts';
+import { selfCheckDataUrl } from '../../model/routes.ts';
 import { fieldsReadBy, registryOf } from '../logic/scope.ts';
 import type { IslandContact, IslandData, IslandDirection, IslandPolicy, SelfCheckIndex } from '../logic/types.ts';
 
@@ -133,7 +134,7 @@ function sharedFields(corpus: Corpus): Field[] {
 }
 
 /** URL of a policy's criteria file. */
-export const policyFileUrl = (policy: string): string => `/self-check/policies/${policy}.json`;
+export const policyFileUrl = (policy: string): string => selfCheckDataUrl.policy(policy);
 
 /** The small file the page fetches first: the shared questions, and per policy its names and file. */
 export function buildIndex(corpus: Corpus): SelfCheckIndex {

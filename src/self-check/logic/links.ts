@@ -1,12 +1,9 @@
 /**
- * Links from the results to the rest of the site. The URL shapes mirror src/lib/citations.ts, which
- * the browser cannot import (it parses source texts at build time); a unit test keeps them equal.
+ * Links from the results to the exact clause of the original text. The URLs come from the site's one set
+ * of builders (src/model/routes.ts, zod-free, so the browser imports it too); the anchors from the island.
  */
+import { sourceUrl } from '../../model/routes.ts';
 import type { IslandData, IslandPolicy } from './types.ts';
-
-export const sourceUrl = (policyId: string): string => `/policies/${policyId}/source/`;
-export const directionUrl = (policyId: string, directionId: string): string => `/policies/${policyId}/directions/${directionId}/`;
-export const checklistUrl = (policyId: string, directionId: string): string => `${directionUrl(policyId, directionId)}checklist/`;
 
 /** Quote → anchor for one policy, read from the anchors island.ts placed beside every quote. */
 export function quoteAnchors(policy: IslandPolicy): Map<string, string> {
@@ -39,6 +36,6 @@ export class QuoteLinks {
   /** The link for a quote; the top of the original text if the quote is unknown (never a dead anchor). */
   href(policyId: string, quote: string): string {
     const anchor = this.byPolicy.get(policyId)?.get(quote);
-    return anchor ? `${sourceUrl(policyId)}#${anchor}` : sourceUrl(policyId);
+    return sourceUrl(policyId, anchor);
   }
 }
