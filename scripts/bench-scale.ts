@@ -1,7 +1,11 @@
 /**
- * Scale benchmark: full builds (astro build, search index included) of 20 and of 200 synthetic policies, to check
- * that build time grows linearly with the corpus: the time per page at 200 may be at most 1.5× the time
- * per page at 20, and the 200-policy build must finish within 5 minutes.
+ * Scale benchmark: full builds (astro build, search index included) of synthetic corpora, 20 and 200 policies by
+ * default, up to the national scale (1,000 and 2,000). It checks that build time grows linearly with the
+ * corpus (the time per page of the largest size may be at most 1.5× that of the smallest), that a build
+ * of 200 or more policies finishes within 5 minutes, and that at 1,000 or more the peak memory stays
+ * within 3 GB. It names where the time and the memory go: the routes Astro spent its time on, and the
+ * routes it was rendering when its memory peaked.
+ * It also measures the criteria data a one-policy self-check transfers (gzipped, budget 60 KB).
  *
  * Each size builds in its own temporary copy of the project, with POLICIES_DIR pointing at the synthetic
  * folder and a minimal overview MDX per policy (the policy page requires one), so the real content/ and
@@ -9,8 +13,12 @@
  * per route, so a route whose time per file grows with the corpus (something re-read or re-computed per
  * page) is named.
  *
- * Usage: tsx scripts/bench-scale.ts [--sizes 20,200] [--profile]
+ * Usage: tsx scripts/bench-scale.ts [--sizes 20,200] [--sharded 2000] [--national] [--profile]
+ *   --national: the national-scale run, `--sizes 1000 --sharded 2000` (about 15 minutes on 2 cores).
+ *   --sharded: build these sizes with the sharded build (scripts/build-shards.ts all, one step after
+ *              the other, --per-step shards a step, 5 by default) and report its wall time and peak memory.
  *   --profile: also record a V8 CPU profile of the largest build and list where its time went.
+ * Peak memory is that of the whole process tree (Astro's Node and its workers).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,10 +26,16 @@ import { join } from 'node:path';
 import { generateSynthetic, writeOverviews } from './gen-synthetic.ts';
 import { hotSpots, largestProfile } from './bench/cpuprof.ts';
 import { fmtMB, fmtMs, header, loadWarning, Reporter } from './bench/report.ts';
-import { astroPhases, buildSite, copyProject, routeTimings, type BuildResult, type RouteTiming } from './bench/site.ts';
+import { astroPhases, buildSite, copyProject, countFiles, memoryByRoute, routeTimings, type BuildResult, type RouteTiming } from './bench/site.ts';
+import { runMeasured } from './bench/proc.ts';
+import { selfCheckScopeBytes, type ScopeBytes } from './bench/self-check-bytes.ts';
 
 const LARGE_BUDGET_MS = 5 * 60_000;
 const RATIO_BUDGET = 1.5;
+/** At national scale (1,000 policies and more) the build must fit a 4 GB CI machine with room to spare. */
+const MEMORY_BUDGET_BYTES = 3 * 1024 ** 3;
+const NATIONAL = 1000;
+const SELF_CHECK_SCOPE_BUDGET = 60 * 1024;
 
 interface SizeResult {
   size: number;
@@ -29,6 +43,7 @@ interface SizeResult {
   build: BuildResult;
   routes: RouteTiming[];
   perPageMs: number;
+  selfCheck: ScopeBytes;
 }
 
 function argValue(name: string): string | undefined {
@@ -47,13 +62,70 @@ async function buildSize(size: number, profileDir: string | undefined): Promise<
     const build = await buildSite(copy.dir, {
       env: { POLICIES_DIR: policiesDir },
       progress: true,
+      memory: true,
       ...(profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
     });
     if (!build.ok) return `${size} 份合成政策构建失败：${build.failure ?? ''}`;
-    return { size, directions, build, routes: routeTimings(build.astro.log), perPageMs: build.totalMs / build.htmlPages };
+    const selfCheck = selfCheckScopeBytes(build.distDir, gen.policies.map((p) => p.id));
+    return { size, directions, build, routes: routeTimings(build.astro.log), perPageMs: build.totalMs / build.htmlPages, selfCheck };
   } finally {
     copy.dispose();
   }
+}
+
+interface ShardedResult {
+  size: number;
+  wallMs: number;
+  cpuMs: number | null;
+  peakTreeRssBytes: number;
+  maxRssBytes: number | null;
+  htmlPages: number;
+  shards: number;
+  /** Each step's own line from the log: “== shard-01：85.2 s”. */
+  steps: string[];
+}
+
+/** The sharded build of `size` synthetic policies, every step one after the other on this machine. */
+async function buildSharded(size: number, perStep: number): Promise<ShardedResult | string> {
+  const copy = copyProject(`sharded-${size}`, false);
+  try {
+    const policiesDir = join(copy.dir, 'synthetic-policies');
+    const gen = generateSynthetic({ count: size, outDir: policiesDir, seed: 1 });
+    writeOverviews(gen.policies.map((p) => p.id), join(copy.dir, 'content', 'policies'));
+    console.log(`\n${size} 份合成政策，分片构建（scripts/build-shards.ts all --per-step ${perStep}）：构建中…`);
+    const env = { ...process.env, POLICIES_DIR: policiesDir, ASTRO_TELEMETRY_DISABLED: '1' };
+    const m = await runMeasured(process.execPath, ['--import', 'tsx', join('scripts', 'build-shards.ts'), 'all', '--per-step', String(perStep), '--out', 'dist'], {
+      cwd: copy.dir,
+      env,
+      logFile: join(copy.dir, 'build-shards.log'),
+      echo: /^== |分片方案|合并完成|分片构建共|Error|error/,
+    });
+    if (m.code !== 0) return `${size} 份合成政策分片构建失败（退出码 ${m.code}）`;
+    const dist = join(copy.dir, 'dist');
+    return {
+      size,
+      wallMs: m.wallMs,
+      cpuMs: m.cpuMs,
+      peakTreeRssBytes: m.peakTreeRssBytes,
+      maxRssBytes: m.maxRssBytes,
+      htmlPages: countFiles(dist, (f) => f.endsWith('.html')),
+      shards: Number(/(\d+) 个分片/.exec(m.log)?.[1] ?? NaN),
+      steps: m.log.split('\n').filter((l) => /^== .*：[\d.]+ s$/.test(l)),
+    };
+  } finally {
+    copy.dispose();
+  }
+}
+
+/** The Astro routes being rendered when its memory peaked. */
+function memoryReport(res: SizeResult): string[] {
+  const lines: string[] = [];
+  const b = res.build;
+  if (b.memorySamples && b.memorySamples.length > 0) {
+    lines.push(`Astro 进程（${res.size} 份）各阶段/路由渲染时的内存峰值（每 250 ms 采样；RSS 含 V8 尚未回收的垃圾，堆为在用部分）：`, '', '| 阶段或路由 | 峰值 RSS | 峰值堆 | 采样数 |', '|---|---|---|---|');
+    for (const m of memoryByRoute(b.memorySamples).slice(0, 10)) lines.push(`| ${m.route} | ${m.peakRssMB} MB | ${m.peakHeapMB} MB | ${m.samples} |`);
+  }
+  return lines;
 }
 
 function routeTable(small: SizeResult, large: SizeResult): string[] {
@@ -98,9 +170,11 @@ function superlinear(small: SizeResult, large: SizeResult): Array<{ route: strin
 }
 
 async function main(): Promise<number> {
-  header('bench-scale：20 与 200 份合成政策的构建');
+  const nationalRun = process.argv.includes('--national');
+  const sizes = (argValue('--sizes') ?? (nationalRun ? '1000' : '20,200')).split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+  const sharded = (argValue('--sharded') ?? (nationalRun ? '2000' : '')).split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+  header(`bench-scale：${sizes.join('、')} 份合成政策的构建${sharded.length > 0 ? `，${sharded.join('、')} 份的分片构建` : ''}`);
   const r = new Reporter('bench-scale');
-  const sizes = (argValue('--sizes') ?? '20,200').split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
   const profile = process.argv.includes('--profile');
   const profileDir = profile ? mkdtempSync(join(tmpdir(), 'policy-bench-prof-')) : undefined;
   const results: SizeResult[] = [];
@@ -126,7 +200,50 @@ async function main(): Promise<number> {
           `；${b.htmlPages} 个 HTML 页面`,
       });
       r.add({ label: `${size} 份合成政策：每页时间`, value: fmtMs(res.perPageMs), budget: '—', met: null, note: `完整构建时间 ÷ HTML 页面数${b.cpuMs === null ? '' : `；按 CPU 时间为 ${fmtMs(b.cpuMs / b.htmlPages)}`}` });
-      r.add({ label: `${size} 份合成政策：峰值内存`, value: `${fmtMB(b.peakTreeRssBytes)}（进程树合计）`, budget: '—', met: null, ...(b.maxRssBytes === null ? {} : { note: `单进程峰值 ${fmtMB(b.maxRssBytes)}` }) });
+      const national = size >= NATIONAL;
+      r.add({
+        label: `${size} 份合成政策：峰值内存`,
+        value: `${fmtMB(b.peakTreeRssBytes)}（进程树合计）`,
+        budget: national ? '≤ 3 GB' : '—',
+        met: national ? b.peakTreeRssBytes <= MEMORY_BUDGET_BYTES : null,
+        ...(b.maxRssBytes === null ? {} : { note: `单进程峰值 ${fmtMB(b.maxRssBytes)}` }),
+      });
+      if (national) {
+        r.add({ label: `${size} 份合成政策：完整构建时间（全国规模预算）`, value: fmtMs(b.totalMs), budget: '≤ 5 min', met: b.totalMs <= LARGE_BUDGET_MS, note: `2 核；${loadWarning() ?? '机器空闲'}` });
+      }
+      const sc = res.selfCheck;
+      r.add({
+        label: `${size} 份合成政策：自查一份政策时传输的条件数据（gzip）`,
+        value: `${(sc.worstGz / 1024).toFixed(1)} KB`,
+        budget: '≤ 60 KB',
+        met: sc.worstGz <= SELF_CHECK_SCOPE_BUDGET,
+        note: sc.sharedOnly
+          ? `自查只发布一个包含全部条件的文件（dist/self-check/ 下 ${sc.files} 个 JSON），任何范围都要下载全部`
+          : `共用文件 ${(sc.sharedGz / 1024).toFixed(1)} KB + 最大的一份政策（${sc.worstPolicy}）${(sc.worstPolicyGz / 1024).toFixed(1)} KB`,
+      });
+      for (const line of memoryReport(res)) console.log(line);
+    }
+    for (const size of sharded) {
+      const res = await buildSharded(size, Number(argValue('--per-step') ?? 5));
+      if (typeof res === 'string') {
+        r.fail(res);
+        continue;
+      }
+      const national = size >= NATIONAL;
+      r.add({
+        label: `${size} 份合成政策：分片构建时间（${res.shards} 个分片 + site，依次构建并合并）`,
+        value: fmtMs(res.wallMs),
+        budget: '—',
+        met: null,
+        note: `${res.htmlPages} 个 HTML 页面，每页 ${fmtMs(res.wallMs / res.htmlPages)}` + (res.cpuMs === null ? '' : `；CPU ${fmtMs(res.cpuMs)}`) + `\n${res.steps.join('\n')}`,
+      });
+      r.add({
+        label: `${size} 份合成政策：分片构建峰值内存`,
+        value: `${fmtMB(res.peakTreeRssBytes)}（进程树合计）`,
+        budget: national ? '≤ 3 GB' : '—',
+        met: national ? res.peakTreeRssBytes <= MEMORY_BUDGET_BYTES : null,
+        ...(res.maxRssBytes === null ? {} : { note: `单进程峰值 ${fmtMB(res.maxRssBytes)}` }),
+      });
     }
     if (results.length >= 2) {
       const small = results[0]!;

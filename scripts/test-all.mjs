@@ -8,6 +8,8 @@
  *   4. build        astro build (the search index is one of its endpoints)
  *   5. dist         Vitest over the built HTML, no browser: html-validate, links and anchors, CSP, other hosts
  *   6. browser      Vitest + playwright-core in the system Chromium against the built site
+ *   7. shards       the sharded build (two shards of the real corpus, merged) passes the dist checks
+ *                   (links, html-validate, CSP) and the gate and search browser tests too
  */
 import { spawnSync } from 'node:child_process';
 
@@ -19,6 +21,7 @@ const steps = [
   ['build', 'npm', ['run', 'build']],
   ['dist', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'dist']],
   ['browser', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'browser']],
+  ['shards', 'tsx', ['scripts/build-shards.ts', 'test']],
 ];
 const only = process.argv.slice(2);
 const started = Date.now();

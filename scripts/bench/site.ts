@@ -7,7 +7,7 @@
  * so Astro's and Vite's caches (node_modules/.astro, node_modules/.vite) are the copy's own and every
  * measured build starts cold, like a fresh checkout.
  */
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,7 +16,7 @@ import { logTail, runMeasured, type Measured } from './proc.ts';
 export const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 /** What a build needs from the project, besides policies/ and content/ which callers choose. */
-const SOURCES = ['src', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
+const SOURCES = ['src', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 export interface ProjectCopy {
   dir: string;
@@ -61,6 +61,8 @@ function binScript(name: string): string {
 export interface BuildResult {
   ok: boolean;
   astro: Measured;
+  /** With `memory`: the Astro process's memory samples, [file being generated, RSS MB, heap MB]. */
+  memorySamples?: MemorySample[];
   /** astro build wall time (the search index is one of its endpoints). */
   totalMs: number;
   /** astro build CPU time (null without /usr/bin/time). */
@@ -81,17 +83,24 @@ export interface BuildOptions {
   progress?: boolean;
   /** Extra Node options for the Astro process (e.g. --cpu-prof). */
   nodeArgs?: string[];
+  /** Sample the Astro process's memory (scripts/bench/mem-sampler.mjs) to name the routes it peaks in. */
+  memory?: boolean;
 }
+
+export type MemorySample = [path: string, rssMB: number, heapMB: number];
 
 const PHASES = /\[build\] (✓ Completed|\d+ page\(s\) built)|\[types\] Generated|Completed in|\[vite\] ✓ built|Indexed \d+ pages|Finished in|error|Error/;
 
 /** `astro build`, exactly as `npm run build` does, measured. */
 export async function buildSite(dir: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(options.env ?? {}) };
+  const memFile = join(dir, 'astro-mem.json');
+  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...(options.env ?? {}), ...(options.memory ? { MEM_SAMPLE_FILE: memFile } : {}) };
   const echo = options.progress ? PHASES : undefined;
-  const astro = await runMeasured(process.execPath, [...(options.nodeArgs ?? []), binScript('astro'), 'build'], { cwd: dir, env, logFile: join(dir, 'astro-build.log'), ...(echo ? { echo } : {}) });
+  const sampler = options.memory ? ['--import', join(dir, 'scripts', 'bench', 'mem-sampler.mjs')] : [];
+  const astro = await runMeasured(process.execPath, [...(options.nodeArgs ?? []), ...sampler, binScript('astro'), 'build'], { cwd: dir, env, logFile: join(dir, 'astro-build.log'), ...(echo ? { echo } : {}) });
+  const memorySamples = options.memory && existsSync(memFile) ? (JSON.parse(readFileSync(memFile, 'utf8')) as MemorySample[]) : undefined;
   const distDir = join(dir, 'dist');
-  const base = { astro, distDir };
+  const base = { astro, distDir, ...(memorySamples ? { memorySamples } : {}) };
   if (astro.code !== 0) {
     return { ...base, ok: false, totalMs: astro.wallMs, cpuMs: astro.cpuMs, maxRssBytes: astro.maxRssBytes, peakTreeRssBytes: astro.peakTreeRssBytes, htmlPages: 0, failure: `astro build 退出码 ${astro.code}：\n${logTail(astro.log)}` };
   }
@@ -144,6 +153,7 @@ export function routeOf(path: string): string {
     [/^\/policies\/[^/]+\/source\/$/, '/policies/[policy]/source/'],
     [/^\/policies\/[^/]+\/$/, '/policies/[policy]/'],
     [/^\/contacts\/people\/[^/]+\/$/, '/contacts/people/[slug]/'],
+    [/^\/timeline\/[^/]+\/$/, '/timeline/[policy]/'],
     [/^\/data\/(?!policies\.json|schema\.json)[^/]+\.json$/, '/data/[policy].json'],
     [/^\/exports\/contacts-[^/]+\.csv$/, '/exports/contacts-[policy].csv'],
     [/^\/exports\/contacts-[^/]+\.vcf$/, '/exports/contacts-[policy].vcf'],
@@ -190,4 +200,28 @@ export function astroPhases(log: string): Record<'types' | 'collect' | 'generate
     generate: at(new RegExp(String.raw`generating static routes[\s\S]*?✓ Completed in ${dur}`)),
     total: at(new RegExp(String.raw`page\(s\) built in ${dur}`)),
   };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Where build memory goes: the Astro process's samples, by the route being generated.
+
+export interface RouteMemory {
+  route: string;
+  /** Highest RSS and V8 heap in use seen while this route's files were generated. */
+  peakRssMB: number;
+  peakHeapMB: number;
+  samples: number;
+}
+
+export function memoryByRoute(samples: readonly MemorySample[]): RouteMemory[] {
+  const byRoute = new Map<string, RouteMemory>();
+  for (const [path, rss, heap] of samples) {
+    const route = path.startsWith('/') ? routeOf(path) : path;
+    const m = byRoute.get(route) ?? { route, peakRssMB: 0, peakHeapMB: 0, samples: 0 };
+    m.peakRssMB = Math.max(m.peakRssMB, rss);
+    m.peakHeapMB = Math.max(m.peakHeapMB, heap);
+    m.samples++;
+    byRoute.set(route, m);
+  }
+  return [...byRoute.values()].sort((a, b) => b.peakRssMB - a.peakRssMB || b.peakHeapMB - a.peakHeapMB);
 }

@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { parseDocument } from 'yaml';
 import { join, relative } from 'node:path';
 import type { z } from 'zod';
 import { ContactFile, Direction, FieldFile, PolicyFile, RuleFile } from '../schemas/index.ts';
@@ -69,10 +70,32 @@ export function loadCorpusUnchecked(policiesDir: string, projectRoot = join(poli
     directions.sort((a, b) => programmeOrder(meta, a) - programmeOrder(meta, b) || a.order - b.order);
     policies.push({ ...meta, directions, contacts, rules, fields, sourceText });
   }
-  policies.sort((a, b) => a.province.localeCompare(b.province, 'zh') || a.year - b.year);
+  policies.sort(corpusOrder);
   const corpus: Corpus = { policies, fields: [...sharedFields, ...policies.flatMap((p) => p.fields)] };
   problems.push(...checkCorpus(corpus));
   return { corpus, problems };
+}
+
+/** The corpus's order of policies: by province (as Chinese collates it), then year; folder order breaks ties. */
+export function corpusOrder(a: { province: string; year: number }, b: { province: string; year: number }): number {
+  return a.province.localeCompare(b.province, 'zh') || a.year - b.year;
+}
+
+/**
+ * Every policy's id, province and year, in corpus order, read from the policy.yaml files alone: what the
+ * sharded build needs to plan its steps, without holding the whole corpus (its data, source texts and
+ * checks) in the process that runs them. Unreadable files are skipped: the build that follows reports them.
+ */
+export function policyIndex(policiesDir: string): Array<{ id: string; province: string; year: number }> {
+  const out: Array<{ id: string; province: string; year: number }> = [];
+  const folders = readdirSync(policiesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  for (const folder of folders) {
+    const path = join(policiesDir, folder, 'policy.yaml');
+    if (!existsSync(path)) continue;
+    const meta = parseDocument(readFileSync(path, 'utf8')).toJS() as { id?: unknown; province?: unknown; year?: unknown } | null;
+    if (typeof meta?.id === 'string' && typeof meta.province === 'string' && typeof meta.year === 'number') out.push({ id: meta.id, province: meta.province, year: meta.year });
+  }
+  return out.sort(corpusOrder);
 }
 
 function programmeOrder(meta: PolicyFile, d: Direction): number {

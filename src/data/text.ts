@@ -25,21 +25,25 @@ export function locateQuote(quote: string, source: string): number {
   return at === -1 ? -1 : (offsets[at] ?? -1);
 }
 
-const compactCache = new Map<string, { text: string; offsets: number[] }>();
+const compactCache = new Map<string, { text: string; offsets: Uint32Array }>();
 
-/** The whitespace-free text and, for each of its characters, the offset in the original. */
-export function compactIndex(source: string): { text: string; offsets: number[] } {
+/**
+ * The whitespace-free text and, for each of its characters, the offset in the original. Built once per
+ * source text (every quote of a policy is looked up in it). The offsets are a typed array, 4 bytes a
+ * character, where a plain number array took 8 and, with the text grown one character at a time, made
+ * this cache the largest structure the build kept per policy.
+ */
+export function compactIndex(source: string): { text: string; offsets: Uint32Array } {
   const hit = compactCache.get(source);
   if (hit) return hit;
-  let text = '';
-  const offsets: number[] = [];
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i]!;
-    if (/[\s\u3000\u00a0\u200b\ufeff]/.test(ch)) continue;
-    text += ch;
-    offsets.push(i);
+  const offsets = new Uint32Array(source.length);
+  const runs: string[] = [];
+  let n = 0;
+  for (const m of source.matchAll(/[^\s\u3000\u00a0\u200b\ufeff]+/g)) {
+    runs.push(m[0]);
+    for (let k = 0; k < m[0].length; k++) offsets[n++] = m.index + k;
   }
-  const built = { text, offsets };
+  const built = { text: runs.join(''), offsets: offsets.slice(0, n) };
   compactCache.set(source, built);
   return built;
 }

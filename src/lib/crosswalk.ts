@@ -13,7 +13,7 @@ import { DataError, describeFound, problemsFromZod, type DataProblem } from '../
 import { loadCorpusUnchecked, type Corpus, type Policy } from '../data/load.ts';
 import { readYaml } from '../data/yaml.ts';
 import { quoteFound } from '../data/text.ts';
-import { CrosswalkFile, type Crosswalk, type CrosswalkTheme, type EvolutionEnd } from '../schemas/crosswalk.ts';
+import { CrosswalkFile, type Crosswalk, type CrosswalkLink, type CrosswalkTheme, type EvolutionEnd } from '../schemas/crosswalk.ts';
 import type { Direction } from '../schemas/index.ts';
 import { getCorpus } from './corpus.ts';
 
@@ -201,10 +201,20 @@ export interface ResolvedDirection {
 }
 
 /** Resolves a reference against a corpus; the check guarantees it exists, so a miss is a bug. */
+const directionIndexes = new WeakMap<Corpus, Map<string, { policy: Policy; direction: Direction }>>();
+
+/**
+ * A crosswalk reference (`<policy>/<direction>`) resolved through an index built once per corpus: every
+ * direction page resolves its similar directions, and a scan of the corpus per reference made the build
+ * grow with the square of the corpus.
+ */
 export function resolveDirection(corpus: Corpus, ref: string): ResolvedDirection {
-  const [pid, did] = ref.split('/');
-  const policy = corpus.policies.find((p) => p.id === pid);
-  const direction = policy?.directions.find((d) => d.id === did);
+  let index = directionIndexes.get(corpus);
+  if (!index) {
+    index = new Map(corpus.policies.flatMap((policy) => policy.directions.map((direction) => [`${policy.id}/${direction.id}`, { policy, direction }] as const)));
+    directionIndexes.set(corpus, index);
+  }
+  const { policy, direction } = index.get(ref) ?? {};
   if (!policy || !direction) throw new Error(`比较主题引用了不存在的方向：${ref}`);
   return { ref, policy, direction };
 }
@@ -223,8 +233,29 @@ export function themeDirections(corpus: Corpus, theme: CrosswalkTheme): Resolved
 }
 
 /** Themes a direction belongs to. */
+const linkIndexes = new WeakMap<Crosswalk, Map<string, Array<{ theme: CrosswalkTheme; link: CrosswalkLink }>>>();
+
+/** The comparison groups a direction is in, with their themes, in crosswalk order (indexed once per crosswalk). */
+export function linksOf(crosswalk: Crosswalk, ref: string): ReadonlyArray<{ theme: CrosswalkTheme; link: CrosswalkLink }> {
+  let index = linkIndexes.get(crosswalk);
+  if (!index) {
+    index = new Map();
+    for (const theme of crosswalk.themes) {
+      for (const link of theme.links) {
+        for (const r of new Set(link.directions)) {
+          const list = index.get(r);
+          if (list) list.push({ theme, link });
+          else index.set(r, [{ theme, link }]);
+        }
+      }
+    }
+    linkIndexes.set(crosswalk, index);
+  }
+  return index.get(ref) ?? [];
+}
+
 export function themesOf(crosswalk: Crosswalk, ref: string): CrosswalkTheme[] {
-  return crosswalk.themes.filter((t) => t.links.some((l) => l.directions.includes(ref)));
+  return [...new Set(linksOf(crosswalk, ref).map((x) => x.theme))];
 }
 
 /** Number of directions of each policy in each theme: `counts.get(themeId)?.get(policyId)`. */

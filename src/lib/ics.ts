@@ -18,8 +18,6 @@ export function escapeText(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
 }
 
-const utf8 = new TextEncoder();
-
 /**
  * Folds one content line at 75 octets (UTF-8), never inside a character: continuation lines start
  * with one space, which counts towards their 75.
@@ -29,7 +27,9 @@ export function foldLine(line: string): string {
   let current = '';
   let octets = 0;
   for (const ch of line) {
-    const size = utf8.encode(ch).length;
+    // UTF-8 length from the code point: encoding each character allocated once per character.
+    const cp = ch.codePointAt(0)!;
+    const size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
     if (octets + size > 75) {
       out.push(current);
       current = ' ';

@@ -1,4 +1,4 @@
-import { getCrosswalk, resolveDirection, themesOf } from './crosswalk.ts';
+import { getCrosswalk, linksOf, resolveDirection } from './crosswalk.ts';
 import type { Corpus, DirectionRef } from './corpus.ts';
 
 export interface SimilarGroup {
@@ -17,15 +17,12 @@ export function similarDirections(target: DirectionRef, corpus: Corpus): Similar
   const crosswalk = getCrosswalk();
   const ref = `${target.policy.id}/${target.direction.id}`;
   const groups: SimilarGroup[] = [];
-  for (const theme of themesOf(crosswalk, ref)) {
-    for (const link of theme.links) {
-      if (!link.directions.includes(ref)) continue;
-      const others = link.directions
-        .filter((r) => !r.startsWith(`${target.policy.id}/`))
-        .map((r) => resolveDirection(corpus, r))
-        .map(({ policy, direction }) => ({ policy, direction }));
-      groups.push({ theme: { id: theme.id, name: theme.name }, note: link.note, others });
-    }
+  for (const { theme, link } of linksOf(crosswalk, ref)) {
+    const others = link.directions
+      .filter((r) => !r.startsWith(`${target.policy.id}/`))
+      .map((r) => resolveDirection(corpus, r))
+      .map(({ policy, direction }) => ({ policy, direction }));
+    groups.push({ theme: { id: theme.id, name: theme.name }, note: link.note, others });
   }
   return groups;
 }

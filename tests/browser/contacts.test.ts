@@ -4,11 +4,12 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { personSlugOf } from '../../src/lib/contacts.ts';
 import { baseUrl, closeBrowser, openPage, axeViolations } from './helpers.ts';
+import { DIST } from './site-files.ts';
 
 afterAll(closeBrowser);
 
 
-const dist = 'dist';
+const dist = DIST;
 const html = () => readFileSync(join(dist, 'contacts', 'index.html'), 'utf8');
 
 /** Every number the five texts print: 区号-号码, mobiles, and bare numbers after a 区号 number in one cell. */

@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { TestProject } from 'vitest/node';
 import { chromiumPath } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
+import { DIST } from './site-files.ts';
 
 /**
  * Serves the built site (dist/) on a free local port for the browser tests. The build itself is a
@@ -12,8 +13,8 @@ let server: Server | undefined;
 
 export async function setup(project: TestProject) {
   chromiumPath(); // fail early, with the install command, if Chromium is missing
-  if (!existsSync('dist/index.html')) throw new Error('dist/ 不存在：浏览器测试前须先构建（npm run build）。');
-  const started = await serveStatic('dist');
+  if (!existsSync(`${DIST}/index.html`)) throw new Error(`${DIST}/ 不存在：浏览器测试前须先构建（npm run build）。`);
+  const started = await serveStatic(DIST);
   server = started.server;
   project.provide('baseUrl', started.url);
 }

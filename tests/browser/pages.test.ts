@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { baseUrl, closeBrowser, getBrowser, openPage } from './helpers.ts';
-import { builtPages, idsIn } from './site-files.ts';
+import { builtPages, DIST, idsIn } from './site-files.ts';
 
 afterAll(closeBrowser);
 
 interface OpenDataPolicy { id: string; directions: Array<{ id: string; name: string }> }
-const openData = JSON.parse(readFileSync('dist/data/policies.json', 'utf8')) as { policies: OpenDataPolicy[] };
+const openData = JSON.parse(readFileSync(`${DIST}/data/policies.json`, 'utf8')) as { policies: OpenDataPolicy[] };
 const pages = builtPages();
 const byUrl = new Map(pages.map((p) => [p.url, p.html]));
 

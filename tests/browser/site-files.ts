@@ -1,8 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
-/** Every built HTML page as { url, html }, read from dist/ once. */
-export function builtPages(dist = 'dist'): Array<{ url: string; html: string }> {
+/**
+ * The built site the browser tests read and serve: dist/, or DIST_DIR (e.g. the merged output of the
+ * sharded build, scripts/build-shards.ts, which must pass the same tests).
+ */
+export const DIST = process.env.DIST_DIR ?? 'dist';
+
+/** Every built HTML page as { url, html }, read from the built site once. */
+export function builtPages(dist = DIST): Array<{ url: string; html: string }> {
   const out: Array<{ url: string; html: string }> = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir)) {

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { FileSystemConfigLoader, HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
-import { builtPages, idsIn } from '../browser/site-files.ts';
+import { builtPages, DIST, idsIn } from '../browser/site-files.ts';
 
 if (!existsSync('dist/index.html')) throw new Error('dist/ 不存在：这些检查读取构建结果，须先构建（npm run build）。');
 const pages = builtPages();
@@ -33,7 +33,7 @@ describe('static checks over every built page', () => {
         const [pathPart, anchor] = href.split('#') as [string, string | undefined];
         const path = (pathPart === '' ? p.url : new URL(pathPart, 'http://x' + p.url).pathname).replace(/\?.*$/, '');
         const isPage = files.has(path);
-        const isFile = !path.endsWith('/') && (() => { try { readFileSync('dist' + decodeURIComponent(path)); return true; } catch { return false; } })();
+        const isFile = !path.endsWith('/') && (() => { try { readFileSync(DIST + decodeURIComponent(path)); return true; } catch { return false; } })();
         if (!isPage && !isFile) broken.push(`${p.url} → ${href}`);
         else if (anchor && isPage && !idsIn(byUrl.get(path)!).has(decodeURIComponent(anchor))) broken.push(`${p.url} → ${href} (no #${anchor})`);
       }
