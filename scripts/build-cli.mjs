@@ -1,8 +1,8 @@
 /**
  * Bundles the self-check CLI ahead of time, so a call starts in a fraction of what tsx needs:
- * scripts/selfcheck.ts → .cache/cli/selfcheck.mjs (esbuild, ESM, code split so that the YAML loader
- * and zod's JSON Schema output load only when needed), then writes .cache/cli/engine-data.json, the
- * engine's data read from policies/ and checked once.
+ * scripts/selfcheck.ts (and scripts/lib/selfcheck-cli.ts, which it wires) → .cache/cli/selfcheck.mjs
+ * (esbuild, ESM, code split so that the YAML loader and zod's JSON Schema output load only when needed),
+ * then writes .cache/cli/engine-data.json, the engine's data read from policies/ and checked once.
  *
  * Run by scripts/selfcheck.mjs (`npm run selfcheck`) whenever a source is newer than the bundle, and
  * by `npm run build:cli`. Plain JavaScript: it must run before anything is compiled.

@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 /**
  * `npm run selfcheck`: runs the bundled CLI (.cache/cli/selfcheck.mjs), first (re)building it when it
- * is missing or older than any source it is built from (src/, scripts/selfcheck.ts, package-lock.json)
- * or than the data it snapshots (policies/). The bundle also checks its snapshot against policies/ itself
- * (see scripts/selfcheck.ts), so running it directly never uses stale data.
+ * is missing or older than any source it is built from (src/, scripts/selfcheck.ts and the logic it wires,
+ * scripts/lib/selfcheck-cli.ts, package-lock.json) or than the data it snapshots (policies/). The bundle
+ * also checks its snapshot against policies/ itself (see scripts/lib/selfcheck-cli.ts), so running it
+ * directly never uses stale data.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,7 @@ function stale() {
     newestUnder(join(ROOT, 'src')),
     newestUnder(join(ROOT, 'policies')),
     statSync(join(ROOT, 'scripts', 'selfcheck.ts')).mtimeMs,
+    statSync(join(ROOT, 'scripts', 'lib', 'selfcheck-cli.ts')).mtimeMs,
     statSync(join(ROOT, 'package-lock.json')).mtimeMs,
   );
   return sources > built;

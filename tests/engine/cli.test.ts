@@ -1,16 +1,19 @@
 /**
- * The CLI as a person or a script runs it: `node scripts/selfcheck.mjs` (what `npm run selfcheck` runs:
- * the ahead-of-time bundle, built once before these cases). Most cases use a small fixture corpus
- * (tests/engine/fixtures/policies, via POLICIES_DIR) so they do not depend on data being written; a few
- * run against the real corpus (through the bundle's data snapshot).
+ * The self-check CLI, run in-process through runCli (scripts/lib/selfcheck-cli.ts: all of its logic, with
+ * the environment, stdin and output handed over), so the cases cost no process start-up; and one smoke
+ * test of what a person or a script runs, `node scripts/selfcheck.mjs` (the ahead-of-time bundle, rebuilt
+ * first when stale), which proves the process wrapper and the bundle. Most cases use a small fixture
+ * corpus (tests/engine/fixtures/policies, via POLICIES_DIR) so they do not depend on data being written;
+ * a few run against the real corpus (through the bundle's data snapshot when it is fresh, else the YAML).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Ajv2020 from 'ajv/dist/2020.js';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../scripts/lib/selfcheck-cli.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIXTURE = fileURLToPath(new URL('./fixtures/policies', import.meta.url));
@@ -19,14 +22,37 @@ interface Run {
   status: number | null;
   stdout: string;
   stderr: string;
+  /** How many pieces the output came in (a batch streams). */
+  chunks: number;
 }
 
-/** Runs the CLI; asynchronous so that the cases run side by side. */
-/** `policiesDir` null runs against the real corpus (undefined would take the default, the fixture). */
-function run(args: string[], input?: string, policiesDir: string | null = FIXTURE, env: Record<string, string> = {}): Promise<Run> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+/**
+ * Runs the CLI in-process. Its environment is only what is passed here (never the test process's, and
+ * never mutated globally), so the concurrent cases cannot disturb one another.
+ * `policiesDir` null runs against the real corpus (undefined would take the default, the fixture).
+ */
+async function run(args: string[], input?: string, policiesDir: string | null = FIXTURE, env: Record<string, string> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  let chunks = 0;
+  const status = await runCli(args, {
+    env: { ...env, ...(policiesDir ? { POLICIES_DIR: policiesDir } : {}) },
+    readStdin: () => input ?? '',
+    out: (c) => {
+      stdout += c;
+      chunks++;
+    },
+    err: (c) => (stderr += c),
+  });
+  return { status, stdout, stderr: stderr.trim(), chunks };
+}
+
+/** Runs the real thing, `node scripts/selfcheck.mjs`, in a child process. */
+function spawnCli(args: string[], input: string, policiesDir: string | null): Promise<Omit<Run, 'chunks'>> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env };
   if (policiesDir) childEnv.POLICIES_DIR = policiesDir;
   else delete childEnv.POLICIES_DIR;
+  delete childEnv.SELFCHECK_NOW;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['scripts/selfcheck.mjs', ...args], { cwd: ROOT, env: childEnv });
     let stdout = '';
@@ -35,7 +61,7 @@ function run(args: string[], input?: string, policiesDir: string | null = FIXTUR
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr: stderr.trim() }));
-    child.stdin.end(input ?? '');
+    child.stdin.end(input);
   });
 }
 
@@ -63,13 +89,7 @@ const GOOD = {
 
 const byDirection = (out: Out) => Object.fromEntries(out.results.map((x) => [x.direction, x]));
 
-beforeAll(() => {
-  // Build the bundle once, so the concurrent cases below do not each find it stale and rebuild it.
-  const r = spawnSync(process.execPath, ['scripts/build-cli.mjs'], { cwd: ROOT, encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`build-cli 失败：${r.stderr}`);
-}, 120_000);
-
-describe.concurrent('selfcheck CLI', { timeout: 120_000 }, () => {
+describe.concurrent('selfcheck CLI', () => {
   it('prints the evaluation for a valid profile on stdin, in exactly the documented shape, valid against --output-schema', async () => {
     const [r, schema] = await Promise.all([run(['-', '--today', '2023-11-01'], JSON.stringify(GOOD)), run(['--output-schema'])]);
     expect(r.stderr).toBe('');
@@ -179,6 +199,13 @@ describe.concurrent('selfcheck CLI', { timeout: 120_000 }, () => {
     expect(Object.keys(reason)).toEqual(['criterion', 'scope', 'status', 'fields', 'value']);
   });
 
+  it('streams a long batch in whole-line pieces instead of holding it all (outputs can run to hundreds of MB)', async () => {
+    const r = await run(['--batch', '-', '--brief', '--today', '2023-11-01'], Array.from({ length: 250 }, () => JSON.stringify(GOOD)).join('\n'));
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim().split('\n')).toHaveLength(250);
+    expect(r.chunks).toBeGreaterThanOrEqual(3);
+  });
+
   it('prints the profile JSON Schema with --schema', async () => {
     const r = await run(['--schema']);
     expect(r.status).toBe(0);
@@ -247,5 +274,23 @@ describe.concurrent('selfcheck CLI', { timeout: 120_000 }, () => {
     const none = JSON.parse(empty.stdout) as Out;
     expect(none.results.every((x) => x.verdict === 'unknown' || x.verdict === 'guidance')).toBe(true);
     expect(none.warnings).toEqual([]);
+  });
+
+  it('runs as a process: `node scripts/selfcheck.mjs` (the bundle) prints what runCli prints; bad input exits 2 with one line', { timeout: 120_000 }, async () => {
+    // One call after the other: the first rebuilds a stale bundle, and the second must not race it.
+    const args = ['-', '--today', '2023-11-01'];
+    const profile = JSON.stringify({ legalEntity: true, creditBlacklisted: false, totalInvestmentWan: '1.2亿元' });
+    const ok = await spawnCli(args, profile, null);
+    expect(ok.stderr).toBe('');
+    expect(ok.status).toBe(0);
+    expect((JSON.parse(ok.stdout) as Out).results.length).toBeGreaterThan(0);
+    expect(ok.stdout).toBe((await run(args, profile, null)).stdout);
+    // The fixture makes the bundle load YAML through its split-off loader chunk.
+    const bad = await spawnCli(['-'], '{"totalInvestmentWan": 3000,', FIXTURE);
+    expect(bad.status).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr.split('\n')).toHaveLength(1);
+    expect(bad.stderr).toContain('不是合法的 JSON');
+    expect(bad.stderr).not.toMatch(/\n\s+at |\bat .*:\d+:\d+/);
   });
 });
