@@ -46,7 +46,22 @@ async function answer(page: Page, id: string, value: string | undefined): Promis
   await page.check(`input[name="${id}"][value="${value}"]`);
 }
 
-/** From the screening to the results: returns the field ids asked, in order (screening first). */
+/**
+ * Answers a checklist (“以下问题中，回答为“是”的请勾选”) from the profile: ticks the 是 items; those the
+ * profile is silent on go on the second list (拿不准). Returns the field ids of its items.
+ */
+async function answerChecklist(page: Page, answers: Answers): Promise<string[]> {
+  const fields = await page.locator('input[name="sc-checklist"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).dataset.field!));
+  for (const f of fields) if (answers[f] === '是') await page.check(`input[name="sc-checklist"][value="${f}"]`);
+  const unsure = fields.filter((f) => answers[f] === undefined);
+  if (unsure.length > 0) {
+    await page.check('#sc-checklist-unsure');
+    for (const f of unsure) await page.check(`input[name="sc-checklist-unknown"][value="${f}"]`);
+  }
+  return fields;
+}
+
+/** From the screening to the results: returns the field ids asked, in order (screening first; a checklist's items as its own). */
 async function fillQuestionnaire(page: Page, answers: Answers, topics: readonly string[]): Promise<string[]> {
   const asked: string[] = [];
   await page.waitForSelector('#sc-page:not([hidden]), #sc-results:not([hidden])');
@@ -54,6 +69,11 @@ async function fillQuestionnaire(page: Page, answers: Answers, topics: readonly 
     if (await page.locator('#sc-results').isVisible()) return asked;
     const ids = await page.locator('#sc-page [data-question]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.question!));
     for (const id of ids) {
+      if (id === 'sc-checklist-unknown') continue;
+      if (id === 'sc-checklist') {
+        asked.push(id, ...(await answerChecklist(page, answers)));
+        continue;
+      }
       if (id === 'sc-topics') for (const t of topics) await page.check(`input[name="sc-topics"][value="${t}"]`).catch(() => undefined);
       else if (id !== 'sc-declarations') await answer(page, id, answers[id]);
       asked.push(id);
@@ -148,6 +168,11 @@ describe('self-check: a busy manager from the home page to the results', () => {
     await startFromHome(page, 'policy', 'jiangsu-2023-fund-guide');
     const asked = await fillQuestionnaire(page, SMART_FACTORY, SMART_TOPICS);
     expect(asked).toContain('jsProvincialSmartFactory');
+    // The yes/no questions came as a checklist: ticked is 是, the ones ticked as 拿不准 are 不确定.
+    expect(asked).toContain('sc-checklist');
+    const kept = await saved(page);
+    expect(kept.legalEntity).toBe('是');
+    expect(kept.projectCompleted).toBe('unknown');
     const ui = await rows(page);
     expect(ui['jiangsu-2023-fund-guide/smart-factory']).toMatchObject({ verdict: 'eligible', group: 'eligible' });
     expect(ui['jiangsu-2023-fund-guide/smart-factory']!.support).toMatch(/万元|亿元/);
@@ -221,6 +246,13 @@ describe('self-check: wording, errors, clearing, old links', () => {
     // Walk to the first number question.
     for (let i = 0; i < 20; i++) {
       const id = await page.locator('#sc-page [data-question]').first().getAttribute('data-question');
+      if (id === 'sc-checklist') {
+        await answerChecklist(page, STEEL);
+        const before = await page.evaluate(() => location.hash);
+        await page.click('#sc-submit');
+        await page.waitForFunction((prev) => location.hash !== prev, before);
+        continue;
+      }
       if ((await page.locator(`#q-${id}`).getAttribute('type')) === 'text' && /Wan$|Count$/.test(id!)) {
         await page.fill(`#q-${id}`, '-5');
         await page.click('#sc-submit');
@@ -276,7 +308,7 @@ describe('self-check: accessibility, layout and weight', () => {
     await page.selectOption('#q-industry', '钢铁');
     await page.check('input[name="sc-topics"][value="营业收入较上年增长"]');
     await page.click('#sc-submit');
-    await page.waitForFunction(() => location.hash.startsWith('#q-'));
+    await page.waitForFunction(() => /^#(q|list)-/.test(location.hash));
     await check('question');
     await fillQuestionnaire(page, STEEL, []);
     await page.locator('.sc-fold--ineligible > summary').click();

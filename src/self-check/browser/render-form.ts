@@ -201,6 +201,35 @@ function tickList(name: string, legend: string, hint: string, options: ReadonlyA
   );
 }
 
+/** The name of the checklist's controls (`sc-checklist`, `sc-checklist-unsure`, `sc-checklist-unknown`). */
+export const CHECKLIST = 'sc-checklist';
+
+/**
+ * Several yes/no questions as one checklist: tick the ones whose answer is 是 (unticked is 否). Below, a
+ * “有拿不准的” box opens a second list on the same page, where the uncertain ones are ticked (不确定).
+ * Every checkbox carries `data-field` of its question.
+ */
+export function checklistView(fields: readonly Field[], answers: Answers, purpose: string): HTMLElement {
+  const doubts = fields.some((f) => answers[f.id] === UNKNOWN_ANSWER);
+  const main = tickList(
+    CHECKLIST,
+    '以下问题中，回答为“是”的请勾选',
+    '可多选；未勾选的按“否”处理。',
+    fields.map((f) => ({ value: f.id, label: shortLabel(f), checked: answers[f.id] === '是', field: f.id })),
+    h('div', { class: 'sc-choice' }, h('input', { type: 'checkbox', id: `${CHECKLIST}-unsure`, name: `${CHECKLIST}-unsure`, value: 'unsure', checked: doubts, 'aria-controls': `${CHECKLIST}-doubts` }), h('label', { for: `${CHECKLIST}-unsure` }, '其中有我拿不准的')),
+  );
+  const legend = main.querySelector('legend');
+  legend?.classList.add('sc-legend--page');
+  legend?.insertAdjacentElement('afterend', h('p', { class: 'sc-purpose' }, purpose));
+  const second = tickList(
+    `${CHECKLIST}-unknown`,
+    '其中哪些拿不准？',
+    '勾选的按“不确定”处理，不作“是”或“否”的判断；之后可在结果页修改。',
+    fields.map((f) => ({ value: f.id, label: shortLabel(f), checked: answers[f.id] === UNKNOWN_ANSWER, field: f.id })),
+  );
+  return h('div', {}, main, h('div', { id: `${CHECKLIST}-doubts`, hidden: !doubts }, second));
+}
+
 export interface ScreeningInput {
   fields: readonly Field[];
   topics: ReadonlyArray<{ label: string; directions: readonly string[] }>;
