@@ -189,6 +189,22 @@ describe('checklists of yes/no questions', () => {
   });
 });
 
+describe('the declarations list', () => {
+  it('unticked is 否; one a profile is unsure of goes on the second list as 不确定, one more question', () => {
+    const key = 'policy:jiangsu-2023-fund-guide';
+    const sure = walk(scopeOf(key), key, data, { jsRegisteredInJiangsu: '是', legalEntity: '是' });
+    expect(sure.asked).toContain('#declarations');
+    expect(sure.asked).not.toContain('#declarations-unsure');
+    for (const f of sure.plan.declarations) expect(sure.state.answers[f.id], f.id).toBe('否');
+    const unsure = walk(scopeOf(key), key, data, { jsRegisteredInJiangsu: '是', legalEntity: '是', jsMajorAccident3Years: '不清楚' });
+    expect(unsure.asked.filter((id) => id.startsWith('#declarations'))).toEqual(['#declarations', '#declarations-unsure']);
+    expect(unsure.state.answers.jsMajorAccident3Years).toBe('unknown');
+    expect(unsure.state.answers.jsSeriousDishonesty3Years).toBe('否');
+    // Never asked again one by one.
+    expect(unsure.asked.filter((id) => sure.plan.declarations.some((f) => f.id === id))).toEqual([]);
+  });
+});
+
 describe('summary', () => {
   it('orders eligible, unknown, screened out, ineligible; gives gaps, notes, rounds and phones', () => {
     const key = 'policy:jiangsu-2023-fund-guide';

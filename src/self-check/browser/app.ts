@@ -16,7 +16,7 @@ import { compactShareUrl, COMPACT_PARAM, decodeCompact, decodeShare, resolveComp
 import { notices, roundLines, summaryRows } from '../logic/summary.ts';
 import { todayInShanghai } from '../../lib/dates.ts';
 import { fragment, h } from './dom.ts';
-import { CHECKLIST, checklistView, qid, screeningView, setQuestionError, singleQuestionView } from './render-form.ts';
+import { CHECKLIST, checklistView, DECLARATIONS, qid, screeningView, setQuestionError, singleQuestionView } from './render-form.ts';
 import { summaryView } from './render-results.ts';
 import { browserStorage, clearState, loadState, saveState } from './storage.ts';
 
@@ -230,13 +230,10 @@ export async function initSelfCheck(): Promise<void> {
       if (e) problems.push({ href: `#${qid(f.id)}`, text: errorText(e) });
     }
     if (problems.length > 0) return showErrors(problems), false;
-    const ticked = [...el.page.querySelectorAll<HTMLInputElement>('input[name="sc-topics"]:checked')].map((i) => i.value);
-    const unsure = (document.getElementById('sc-declarations-unsure') as HTMLInputElement | null)?.checked ?? false;
-    for (const f of step.declarations) {
-      const on = (el.page.querySelector<HTMLInputElement>(`input[name="sc-declarations"][value="${CSS.escape(f.id)}"]`)?.checked ?? false);
-      if (on) answers[f.id] = '是';
-      else if (!unsure) answers[f.id] = '否';
-    }
+    const declared = readTickList(DECLARATIONS);
+    if (!declared) return false;
+    Object.assign(answers, checklistAnswers({ fields: step.declarations, forDirections: [] }, declared.ticked, declared.unsure));
+    const ticked = [...checked('sc-topics')];
     dispatch({ type: 'screening', answers, topics: step.topics.length > 0 ? ticked : step.topics.map((t) => t.label) });
     return true;
   }
@@ -270,16 +267,27 @@ export async function initSelfCheck(): Promise<void> {
     return true;
   }
 
-  function submitChecklist(): boolean {
-    if (step.kind !== 'checklist') return false;
-    const checked = (name: string) => new Set([...el.page.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value));
-    const doubts = (document.getElementById(`${CHECKLIST}-unsure`) as HTMLInputElement | null)?.checked ?? false;
-    const unsure = doubts ? checked(`${CHECKLIST}-unknown`) : new Set<string>();
+  const checked = (name: string) => new Set([...el.page.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value));
+
+  /**
+   * A tick list with its second list of uncertain items (render-form.ts listWithDoubts): what is ticked on
+   * each, or null (and the error shown) when “其中有我拿不准的” is ticked without saying which.
+   */
+  function readTickList(name: string): { ticked: Set<string>; unsure: Set<string> } | null {
+    const doubts = (document.getElementById(`${name}-unsure`) as HTMLInputElement | null)?.checked ?? false;
+    const unsure = doubts ? checked(`${name}-unknown`) : new Set<string>();
     if (doubts && unsure.size === 0) {
       const text = '请勾选拿不准的问题，或取消“其中有我拿不准的”';
-      return showErrors([{ href: `#${CHECKLIST}-unknown-1`, text }]), false;
+      return showErrors([{ href: `#${name}-unknown-1`, text }]), null;
     }
-    dispatch({ type: 'answers', answers: checklistAnswers(step.checklist, checked(CHECKLIST), unsure) });
+    return { ticked: checked(name), unsure };
+  }
+
+  function submitChecklist(): boolean {
+    if (step.kind !== 'checklist') return false;
+    const read = readTickList(CHECKLIST);
+    if (!read) return false;
+    dispatch({ type: 'answers', answers: checklistAnswers(step.checklist, read.ticked, read.unsure) });
     return true;
   }
 
@@ -293,8 +301,8 @@ export async function initSelfCheck(): Promise<void> {
     const t = e.target;
     if (!(t instanceof HTMLInputElement)) return;
     if (t.name === 'scope-kind') revealScope();
-    if (t.name === `${CHECKLIST}-unsure`) {
-      const box = document.getElementById(`${CHECKLIST}-doubts`);
+    if (t.name === `${CHECKLIST}-unsure` || t.name === `${DECLARATIONS}-unsure`) {
+      const box = document.getElementById(t.getAttribute('aria-controls') ?? '');
       if (box) box.hidden = !t.checked;
     }
     // 不确定 and an answer exclude each other.

@@ -41,10 +41,11 @@ export function walk(scope: Scope, scopeKey: string, data: IslandData, profile: 
       }
       if (step.topics.length > 0) asked.push('#topics');
       // The declarations list: ticked when the profile says 是, unticked (否) otherwise, as a hurried person
-      // would; a profile unsure of one ticks “有拿不准的”, and the unticked ones are then asked one by one.
+      // would; the ones a profile says it is unsure of go on the second list (“其中哪些拿不准？”).
       if (step.declarations.length > 0) asked.push('#declarations');
-      const unsure = step.declarations.some((f) => UNKNOWN_WORDS.has(profile[f.id] ?? ''));
-      for (const f of step.declarations) if (from(f.id) === '是' || !unsure) answers[f.id] = from(f.id) === '是' ? '是' : '否';
+      const unsure = new Set(step.declarations.filter((f) => UNKNOWN_WORDS.has(profile[f.id] ?? '')).map((f) => f.id));
+      if (unsure.size > 0) asked.push('#declarations-unsure');
+      Object.assign(answers, checklistAnswers({ fields: step.declarations, forDirections: [] }, new Set(step.declarations.filter((f) => from(f.id) === '是').map((f) => f.id)), unsure));
       const ticked = step.topics.filter((t) => t.fields.some((id) => Object.hasOwn(profile, id) && profile[id] !== UNKNOWN_ANSWER)).map((t) => t.label);
       state = reduce(state, { type: 'screening', answers, topics: ticked });
       continue;
