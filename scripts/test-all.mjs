@@ -8,8 +8,8 @@
  *   4. build        astro build (the search index is one of its endpoints)
  *   5. dist         Vitest over the built HTML, no browser: html-validate, links and anchors, CSP, other hosts
  *   6. browser      Vitest + playwright-core in the system Chromium against the built site
- *   7. shards       the sharded build (two shards of the real corpus, merged) passes the dist checks
- *                   (links, html-validate, CSP) and the gate and search browser tests too
+ *   7. shards       the sharded build (two shards of the real corpus, merged) equals the single build
+ *                   of step 4 file for file, so it passes the dist and browser steps too
  */
 import { spawnSync } from 'node:child_process';
 
