@@ -5,7 +5,9 @@
  * planner (src/self-check/logic/planner.ts) as a person would: the screening answered from the profile,
  * then each question the planner asks answered from it, or 不确定 where the profile is silent. Scopes:
  * the whole corpus, the profile's province, and each funding call of that province (a scenario: its
- * own policy). The screening counts as its questions (one per screening field, one for the situations).
+ * own policy). Questions are counted as the person sees them: the screening as one per screening field,
+ * one for the situations and one for the declarations; a checklist of yes/no questions as one, plus one
+ * for its second list (“其中哪些拿不准？”) when the profile is silent on an item (src/self-check/logic/simulate.ts).
  *
  * “Before” is the questionnaire this planner replaced, which asked every question its scope's directions
  * read, whatever the answers (src/self-check/logic/scope.ts questionsFor).

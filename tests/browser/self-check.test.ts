@@ -46,14 +46,44 @@ async function answer(page: Page, id: string, value: string | undefined): Promis
   await page.check(`input[name="${id}"][value="${value}"]`);
 }
 
-/** From the screening to the results: returns the field ids asked, in order (screening first). */
-async function fillQuestionnaire(page: Page, answers: Answers, topics: readonly string[]): Promise<string[]> {
+/**
+ * Answers a checklist (“以下问题中，回答为“是”的请勾选”) from the profile: ticks the 是 items; those the
+ * profile is silent on go on the second list (拿不准). Returns the field ids of its items and whether the
+ * second list was used.
+ */
+async function answerChecklist(page: Page, answers: Answers): Promise<{ fields: string[]; unsure: boolean }> {
+  const fields = await page.locator('input[name="sc-checklist"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).dataset.field!));
+  for (const f of fields) if (answers[f] === '是') await page.check(`input[name="sc-checklist"][value="${f}"]`);
+  const unsure = fields.filter((f) => answers[f] === undefined);
+  if (unsure.length > 0) {
+    await page.check('#sc-checklist-unsure');
+    for (const f of unsure) await page.check(`input[name="sc-checklist-unknown"][value="${f}"]`);
+  }
+  return { fields, unsure: unsure.length > 0 };
+}
+
+/**
+ * From the screening to the results. `asked`: the field ids asked about, in order (screening first, a
+ * checklist as `sc-checklist` then its items); `questions`: how many questions that was as the person saw
+ * them (a checklist one, its second list one more), as the burden benchmark counts.
+ */
+async function fillQuestionnaire(page: Page, answers: Answers, topics: readonly string[]): Promise<{ asked: string[]; questions: number }> {
   const asked: string[] = [];
+  let questions = 0;
   await page.waitForSelector('#sc-page:not([hidden]), #sc-results:not([hidden])');
   for (let guard = 0; guard < 60; guard++) {
-    if (await page.locator('#sc-results').isVisible()) return asked;
+    if (await page.locator('#sc-results').isVisible()) return { asked, questions };
     const ids = await page.locator('#sc-page [data-question]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.question!));
     for (const id of ids) {
+      // The second lists (拿不准的) are answered with their first.
+      if (id === 'sc-checklist-unknown' || id === 'sc-declarations-unknown') continue;
+      questions++;
+      if (id === 'sc-checklist') {
+        const list = await answerChecklist(page, answers);
+        asked.push(id, ...list.fields);
+        if (list.unsure) questions++;
+        continue;
+      }
       if (id === 'sc-topics') for (const t of topics) await page.check(`input[name="sc-topics"][value="${t}"]`).catch(() => undefined);
       else if (id !== 'sc-declarations') await answer(page, id, answers[id]);
       asked.push(id);
@@ -124,9 +154,9 @@ describe('self-check: a busy manager from the home page to the results', () => {
   it('a Shanxi steel firm (whole corpus): never asked about drugs, devices or software; same verdicts as the CLI; answer first; a short handout', async () => {
     const { page, context, errors, foreignRequests } = await openPage('/');
     await startFromHome(page, 'all');
-    const asked = await fillQuestionnaire(page, STEEL, STEEL_TOPICS);
+    const { asked, questions } = await fillQuestionnaire(page, STEEL, STEEL_TOPICS);
     expect(asked.some((id) => /Drug|Device|Clinical|Software/.test(id)), asked.join(' ')).toBe(false);
-    expect(asked.length).toBeLessThanOrEqual(20);
+    expect(questions).toBeLessThanOrEqual(15);
     const ui = await rows(page);
     const answers = await saved(page);
     for (const r of cli(answers)) expect(ui[`${r.policy}/${r.direction}`]?.verdict, `${r.policy}/${r.direction}`).toBe(r.verdict === 'guidance' ? 'guidance' : r.verdict);
@@ -146,8 +176,14 @@ describe('self-check: a busy manager from the home page to the results', () => {
   it('a Jiangsu smart factory (one policy): eligible with its amount; no deadline printed, no today; ≤ 2 printed pages; a short share link reproduces the results; answers survive a reload; 修改 returns to the results', async () => {
     const { page, context, errors } = await openPage('/');
     await startFromHome(page, 'policy', 'jiangsu-2023-fund-guide');
-    const asked = await fillQuestionnaire(page, SMART_FACTORY, SMART_TOPICS);
+    const { asked, questions } = await fillQuestionnaire(page, SMART_FACTORY, SMART_TOPICS);
+    expect(questions).toBeLessThanOrEqual(10);
     expect(asked).toContain('jsProvincialSmartFactory');
+    // The yes/no questions came as a checklist: ticked is 是, the ones ticked as 拿不准 are 不确定.
+    expect(asked).toContain('sc-checklist');
+    const kept = await saved(page);
+    expect(kept.legalEntity).toBe('是');
+    expect(kept.projectCompleted).toBe('unknown');
     const ui = await rows(page);
     expect(ui['jiangsu-2023-fund-guide/smart-factory']).toMatchObject({ verdict: 'eligible', group: 'eligible' });
     expect(ui['jiangsu-2023-fund-guide/smart-factory']!.support).toMatch(/万元|亿元/);
@@ -189,7 +225,7 @@ describe('self-check: a busy manager from the home page to the results', () => {
     const direction = policy.directions.find((d) => d.id === 'smart-factory')!;
     const reads = fieldsOf(applicableCriteria(policy, direction));
     const { page, context, errors } = await openPage(selfCheckUrl({ policy: policy.id, direction: direction.id }));
-    const asked = await fillQuestionnaire(page, SMART_FACTORY, []);
+    const { asked } = await fillQuestionnaire(page, SMART_FACTORY, []);
     expect(asked.length).toBeGreaterThan(3);
     for (const id of asked.filter((x) => !x.startsWith('sc-'))) expect(reads.has(id), id).toBe(true);
     expect(Object.keys(await rows(page))).toEqual(['jiangsu-2023-fund-guide/smart-factory']);
@@ -221,6 +257,13 @@ describe('self-check: wording, errors, clearing, old links', () => {
     // Walk to the first number question.
     for (let i = 0; i < 20; i++) {
       const id = await page.locator('#sc-page [data-question]').first().getAttribute('data-question');
+      if (id === 'sc-checklist') {
+        await answerChecklist(page, STEEL);
+        const before = await page.evaluate(() => location.hash);
+        await page.click('#sc-submit');
+        await page.waitForFunction((prev) => location.hash !== prev, before);
+        continue;
+      }
       if ((await page.locator(`#q-${id}`).getAttribute('type')) === 'text' && /Wan$|Count$/.test(id!)) {
         await page.fill(`#q-${id}`, '-5');
         await page.click('#sc-submit');
@@ -276,7 +319,7 @@ describe('self-check: accessibility, layout and weight', () => {
     await page.selectOption('#q-industry', '钢铁');
     await page.check('input[name="sc-topics"][value="营业收入较上年增长"]');
     await page.click('#sc-submit');
-    await page.waitForFunction(() => location.hash.startsWith('#q-'));
+    await page.waitForFunction(() => /^#(q|list)-/.test(location.hash));
     await check('question');
     await fillQuestionnaire(page, STEEL, []);
     await page.locator('.sc-fold--ineligible > summary').click();

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCorpusUnchecked } from '../../src/data/load.ts';
 import { selfCheckData } from '../../src/self-check/build/island.ts';
-import { assess, EMPTY, keyOf, next, plan, purposeText, reduce, type QuestionnaireState } from '../../src/self-check/logic/planner.ts';
+import { assess, CHECKLIST_MAX, checklistAnswers, EMPTY, evaluate, keyOf, next, nextQuestion, plan, purposeText, reduce, type QuestionnaireState } from '../../src/self-check/logic/planner.ts';
 import { parseScope, scopeKey } from '../../src/self-check/logic/scope.ts';
 import { walk } from '../../src/self-check/logic/simulate.ts';
 import { gapText, notices, roundLines, summaryRows } from '../../src/self-check/logic/summary.ts';
@@ -64,14 +64,13 @@ describe('plan and next', () => {
     const p = plan(scopeOf('policy:jiangsu-2023-fund-guide'), data);
     let s = reduce(EMPTY, { type: 'scope', scope: 'policy:jiangsu-2023-fund-guide' });
     s = reduce(s, { type: 'screening', answers: { province: '江苏', jsRegisteredInJiangsu: '是' }, topics: ['省级（含）以上智能制造示范工厂'] });
-    const step = next(p, s);
-    expect(step.kind).toBe('question');
-    if (step.kind !== 'question') return;
     const a = assess(p, s);
+    const q = nextQuestion(p, a)!;
     const counts = new Map<string, number>();
     for (const pr of a.progress.values()) if (pr.state === 'open') pr.fields.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1));
-    expect(step.question.forDirections.length).toBe(Math.max(...counts.values()));
-    expect(purposeText(p, step.question)).toMatch(/^用于判断：.+等 \d+ 个方向$/);
+    expect(q.forDirections.length).toBe(Math.max(...counts.values()));
+    expect(counts.get(q.field.id)).toBe(q.forDirections.length);
+    expect(purposeText(p, q)).toMatch(/^用于判断：.+等 \d+ 个方向$/);
   });
 
   it('a failed direction asks nothing more; an unticked situation is never asked about', () => {
@@ -108,6 +107,101 @@ describe('plan and next', () => {
     const reads = fieldsOf(applicableCriteria(policy, direction));
     expect(w.asked.filter((id) => !id.startsWith('#')).every((id) => reads.has(id))).toBe(true);
     expect(w.asked).not.toContain('#topics');
+  });
+});
+
+describe('checklists of yes/no questions', () => {
+  const key = 'policy:jiangsu-2023-fund-guide';
+  const p = plan(scopeOf(key), data);
+  let screened = reduce(EMPTY, { type: 'scope', scope: key });
+  screened = reduce(screened, { type: 'screening', answers: { jsRegisteredInJiangsu: '是', jsSeriousDishonesty3Years: '否', jsMajorAccident3Years: '否', jsJsgxtBarred: '否' }, topics: ['省级（含）以上智能制造示范工厂'] });
+
+  it('asks the open yes/no questions together when the most useful question is a yes/no one, most shared first', () => {
+    const a = assess(p, screened);
+    const top = nextQuestion(p, a)!;
+    expect(top.field.type).toBe('boolean');
+    const step = next(p, screened);
+    expect(step.kind).toBe('checklist');
+    if (step.kind !== 'checklist') return;
+    const items = step.checklist.fields;
+    expect(items[0]!.id).toBe(top.field.id);
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    expect(items.length).toBeLessThanOrEqual(CHECKLIST_MAX);
+    // Every item is an open yes/no question; none is left out that is shared more than one that is in.
+    const votes = new Map<string, number>();
+    for (const pr of a.progress.values()) if (pr.state === 'open') pr.fields.forEach((id) => votes.set(id, (votes.get(id) ?? 0) + 1));
+    const open = [...votes.keys()].filter((id) => p.registry.get(id)!.type === 'boolean');
+    expect(items.every((f) => f.type === 'boolean' && open.includes(f.id))).toBe(true);
+    const counts = items.map((f) => votes.get(f.id)!);
+    expect(counts).toEqual([...counts].sort((x, y) => y - x));
+    const left = open.filter((id) => !items.some((f) => f.id === id));
+    for (const id of left) expect(votes.get(id)!).toBeLessThanOrEqual(counts.at(-1)!);
+    expect(items.map((f) => f.id)).toEqual(expect.arrayContaining(['legalEntity', 'procedureComplete', 'jsAcceptedByRecommender']));
+    // What it is for: every direction one of its items can still settle, in corpus order.
+    const served = new Set(items.flatMap((f) => [...a.progress].filter(([, pr]) => pr.state === 'open' && pr.fields.includes(f.id)).map(([k]) => k)));
+    expect(step.checklist.forDirections).toEqual(p.refs.map(keyOf).filter((k) => served.has(k)));
+    expect(purposeText(p, step.checklist)).toMatch(/^用于判断：/);
+  });
+
+  it('ticked is 是, unticked 否, a doubt 不确定 whatever was ticked; answering it asks none of its items again', () => {
+    const step = next(p, screened);
+    if (step.kind !== 'checklist') throw new Error('expected a checklist');
+    const [first, second, third] = step.checklist.fields.map((f) => f.id);
+    const answers = checklistAnswers(step.checklist, new Set([first!, second!]), new Set([second!, third!]));
+    expect(answers[first!]).toBe('是');
+    expect(answers[second!]).toBe('unknown');
+    expect(answers[third!]).toBe('unknown');
+    expect(Object.keys(answers).sort()).toEqual(step.checklist.fields.map((f) => f.id).sort());
+    expect(Object.entries(answers).filter(([id]) => ![first, second, third].includes(id)).every(([, v]) => v === '否')).toBe(true);
+    const after = reduce(screened, { type: 'answers', answers });
+    expect(after.answers).toMatchObject(answers);
+    expect(after.topics).toEqual(screened.topics);
+    const then = next(p, after);
+    const asked = then.kind === 'checklist' ? then.checklist.fields.map((f) => f.id) : then.kind === 'question' ? [then.question.field.id] : [];
+    expect(asked.some((id) => Object.hasOwn(answers, id))).toBe(false);
+    // An empty answer removes it again (going back to the checklist).
+    expect(Object.hasOwn(reduce(after, { type: 'answers', answers: { [first!]: '' } }).answers, first!)).toBe(false);
+  });
+
+  it('a checklist answered as the profile says gives the verdicts of the same answers given one by one', () => {
+    const profile = { jsRegisteredInJiangsu: '是', legalEntity: '是', jsOperatingYearsBy20220630: '5', jsSeriousDishonesty3Years: '否', jsMajorAccident3Years: '否', jsJsgxtBarred: '否', aboveScale: '是', jsProvincialSmartFactory: '是', procedureComplete: '是', jsProjectPeriodYears: '2', completionDate: '2022-03-31', jsAcceptedByRecommender: '是', totalInvestmentWan: '12000', jsSoftwareCloudInvestmentWan: '3500', projectCompleted: '是', jsConstructionStarted: '是', jsRdTypeProject: '否' };
+    const w = walk(scopeOf(key), key, data, profile);
+    expect(w.asked).toContain('#checklist');
+    // Sure of every item it was shown: no second list.
+    expect(w.asked).not.toContain('#checklist-unsure');
+    const byWalk = evaluate(w.plan, w.state).results;
+    const full = new Map(evaluate(w.plan, { ...w.state, answers: { ...w.state.answers, ...profile } }).results.map((r) => [keyOf(r), r.verdict]));
+    for (const r of byWalk) if (r.verdict !== 'unknown') expect(r.verdict, keyOf(r)).toBe(full.get(keyOf(r)));
+    expect(byWalk.find((r) => r.direction === 'smart-factory')?.verdict).toBe('eligible');
+    // The questions asked on their own pages are never yes/no ones (those came on the checklist).
+    const own = w.asked.filter((id) => !id.startsWith('#') && !w.plan.screening.some((f) => f.id === id));
+    expect(own.length).toBeGreaterThan(0);
+    expect(own.every((id) => w.plan.registry.get(id)!.type !== 'boolean')).toBe(true);
+  });
+
+  it('a profile silent on an item ticks it on the second list: 不确定, one more question, never a guess', () => {
+    const profile = { jsRegisteredInJiangsu: '是', legalEntity: '是', jsOperatingYearsBy20220630: '5', jsProvincialSmartFactory: '是', totalInvestmentWan: '12000' };
+    const w = walk(scopeOf(key), key, data, profile);
+    expect(w.asked.filter((id) => id === '#checklist-unsure').length).toBe(w.asked.filter((id) => id === '#checklist').length);
+    expect(w.state.answers.procedureComplete).toBe('unknown');
+    expect(w.state.answers.legalEntity).toBe('是');
+    expect(evaluate(w.plan, w.state).results.find((r) => r.direction === 'smart-factory')?.verdict).toBe('unknown');
+  });
+});
+
+describe('the declarations list', () => {
+  it('unticked is 否; one a profile is unsure of goes on the second list as 不确定, one more question', () => {
+    const key = 'policy:jiangsu-2023-fund-guide';
+    const sure = walk(scopeOf(key), key, data, { jsRegisteredInJiangsu: '是', legalEntity: '是' });
+    expect(sure.asked).toContain('#declarations');
+    expect(sure.asked).not.toContain('#declarations-unsure');
+    for (const f of sure.plan.declarations) expect(sure.state.answers[f.id], f.id).toBe('否');
+    const unsure = walk(scopeOf(key), key, data, { jsRegisteredInJiangsu: '是', legalEntity: '是', jsMajorAccident3Years: '不清楚' });
+    expect(unsure.asked.filter((id) => id.startsWith('#declarations'))).toEqual(['#declarations', '#declarations-unsure']);
+    expect(unsure.state.answers.jsMajorAccident3Years).toBe('unknown');
+    expect(unsure.state.answers.jsSeriousDishonesty3Years).toBe('否');
+    // Never asked again one by one.
+    expect(unsure.asked.filter((id) => sure.plan.declarations.some((f) => f.id === id))).toEqual([]);
   });
 });
 

@@ -4,18 +4,19 @@
  * It holds no questionnaire logic of its own.
  *
  * Data: /self-check/index.json first (scope names, shared questions), then one criteria file per policy
- * in scope. Routes (location.hash): #scope, #screening, #q-<field> (a question), #results.
+ * in scope. Routes (location.hash): #scope, #screening, #q-<field> (a question), #list-<first field> (a
+ * checklist of yes/no questions), #results.
  */
 import { UNKNOWN_ANSWER, type IslandData, type IslandPolicy, type SavedState, type SelfCheckIndex } from '../logic/types.ts';
 import { errorText, parseAnswers } from '../logic/answers.ts';
 import { QuoteLinks } from '../logic/links.ts';
-import { assess, EMPTY, next, plan, purposeText, reduce, type Plan, type QuestionnaireEvent, type QuestionnaireState, type Step } from '../logic/planner.ts';
+import { assess, checklistAnswers, EMPTY, next, plan, purposeText, reduce, type Plan, type QuestionnaireEvent, type QuestionnaireState, type Step } from '../logic/planner.ts';
 import { describeScope, parseScope, policiesInScope } from '../logic/scope.ts';
 import { compactShareUrl, COMPACT_PARAM, decodeCompact, decodeShare, resolveCompact, SHARE_PARAM } from '../logic/share.ts';
 import { notices, roundLines, summaryRows } from '../logic/summary.ts';
 import { todayInShanghai } from '../../lib/dates.ts';
 import { fragment, h } from './dom.ts';
-import { qid, screeningView, setQuestionError, singleQuestionView } from './render-form.ts';
+import { CHECKLIST, checklistView, DECLARATIONS, qid, screeningView, setQuestionError, singleQuestionView } from './render-form.ts';
 import { summaryView } from './render-results.ts';
 import { browserStorage, clearState, loadState, saveState } from './storage.ts';
 
@@ -74,6 +75,8 @@ export async function initSelfCheck(): Promise<void> {
   let current: Plan | null = null;
   /** The question being changed from the results (shown even if the planner would not ask it now). */
   let editing: string | null = null;
+  /** The fields of each checklist shown, by route: going back to one forgets all its answers. */
+  const lists = new Map<string, string[]>();
 
   const notice = (text: string) => el.notices.append(h('div', { class: 'sc-notice', role: 'status' }, h('p', {}, text)));
   const announce = (text: string) => {
@@ -114,7 +117,8 @@ export async function initSelfCheck(): Promise<void> {
     step = next(p, state);
     if (editing && p && p.registry.has(editing)) step = { kind: 'question', question: { field: p.registry.get(editing)!, forDirections: [] }, asked: 0 };
     else if (step.kind !== 'scope' && location.hash === '#results' && state.topics !== null) step = { kind: 'results' };
-    const route = step.kind === 'question' ? qid(step.question.field.id) : step.kind;
+    const route = step.kind === 'question' ? qid(step.question.field.id) : step.kind === 'checklist' ? `list-${step.checklist.fields[0]!.id}` : step.kind;
+    if (step.kind === 'checklist') lists.set(route, step.checklist.fields.map((f) => f.id));
     if (push && location.hash !== `#${route}`) history.pushState(null, '', `#${route}`);
     else if (!push) history.replaceState(null, '', `#${route}`);
     clearErrors();
@@ -140,13 +144,18 @@ export async function initSelfCheck(): Promise<void> {
       el.progress.textContent = editing ? '修改回答' : describeScope(p!.scope, index);
       el.page.replaceChildren(singleQuestionView(f, state.answers, editing ? '' : purposeText(p!, step.question)));
       el.submit.textContent = editing ? '保存并查看结果' : '继续';
+    } else if (step.kind === 'checklist') {
+      title = '以下问题中，回答为“是”的请勾选';
+      el.progress.textContent = describeScope(p!.scope, index);
+      el.page.replaceChildren(checklistView(step.checklist.fields, state.answers, purposeText(p!, step.checklist)));
+      el.submit.textContent = '继续';
     } else if (step.kind === 'results') {
       title = '自查结果';
       renderResults(p!);
     }
     document.title = `${title} · ${baseTitle}`;
     if (focus) {
-      const target = step.kind === 'scope' ? byId('sc-scope-legend') : step.kind === 'results' ? byId('sc-results-title') : step.kind === 'question' ? el.page.querySelector<HTMLElement>('input') : byId('sc-heading');
+      const target = step.kind === 'scope' ? byId('sc-scope-legend') : step.kind === 'results' ? byId('sc-results-title') : step.kind === 'question' || step.kind === 'checklist' ? el.page.querySelector<HTMLElement>('input') : byId('sc-heading');
       target?.focus();
     }
   }
@@ -221,13 +230,10 @@ export async function initSelfCheck(): Promise<void> {
       if (e) problems.push({ href: `#${qid(f.id)}`, text: errorText(e) });
     }
     if (problems.length > 0) return showErrors(problems), false;
-    const ticked = [...el.page.querySelectorAll<HTMLInputElement>('input[name="sc-topics"]:checked')].map((i) => i.value);
-    const unsure = (document.getElementById('sc-declarations-unsure') as HTMLInputElement | null)?.checked ?? false;
-    for (const f of step.declarations) {
-      const on = (el.page.querySelector<HTMLInputElement>(`input[name="sc-declarations"][value="${CSS.escape(f.id)}"]`)?.checked ?? false);
-      if (on) answers[f.id] = '是';
-      else if (!unsure) answers[f.id] = '否';
-    }
+    const declared = readTickList(DECLARATIONS);
+    if (!declared) return false;
+    Object.assign(answers, checklistAnswers({ fields: step.declarations, forDirections: [] }, declared.ticked, declared.unsure));
+    const ticked = [...checked('sc-topics')];
     dispatch({ type: 'screening', answers, topics: step.topics.length > 0 ? ticked : step.topics.map((t) => t.label) });
     return true;
   }
@@ -261,16 +267,44 @@ export async function initSelfCheck(): Promise<void> {
     return true;
   }
 
+  const checked = (name: string) => new Set([...el.page.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((i) => i.value));
+
+  /**
+   * A tick list with its second list of uncertain items (render-form.ts listWithDoubts): what is ticked on
+   * each, or null (and the error shown) when “其中有我拿不准的” is ticked without saying which.
+   */
+  function readTickList(name: string): { ticked: Set<string>; unsure: Set<string> } | null {
+    const doubts = (document.getElementById(`${name}-unsure`) as HTMLInputElement | null)?.checked ?? false;
+    const unsure = doubts ? checked(`${name}-unknown`) : new Set<string>();
+    if (doubts && unsure.size === 0) {
+      const text = '请勾选拿不准的问题，或取消“其中有我拿不准的”';
+      return showErrors([{ href: `#${name}-unknown-1`, text }]), null;
+    }
+    return { ticked: checked(name), unsure };
+  }
+
+  function submitChecklist(): boolean {
+    if (step.kind !== 'checklist') return false;
+    const read = readTickList(CHECKLIST);
+    if (!read) return false;
+    dispatch({ type: 'answers', answers: checklistAnswers(step.checklist, read.ticked, read.unsure) });
+    return true;
+  }
+
   // ---- events ----------------------------------------------------------------------------------------
   el.form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const ok = step.kind === 'scope' ? submitScope() : step.kind === 'screening' ? submitScreening() : submitQuestion();
+    const ok = step.kind === 'scope' ? submitScope() : step.kind === 'screening' ? submitScreening() : step.kind === 'checklist' ? submitChecklist() : submitQuestion();
     if (ok) void show(true);
   });
   el.form.addEventListener('change', (e) => {
     const t = e.target;
     if (!(t instanceof HTMLInputElement)) return;
     if (t.name === 'scope-kind') revealScope();
+    if (t.name === `${CHECKLIST}-unsure` || t.name === `${DECLARATIONS}-unsure`) {
+      const box = document.getElementById(t.getAttribute('aria-controls') ?? '');
+      if (box) box.hidden = !t.checked;
+    }
     // 不确定 and an answer exclude each other.
     const wrap = t.closest<HTMLElement>('[data-question]');
     if (t.dataset.role === 'unknown' && t.checked) wrap?.querySelectorAll<HTMLInputElement>('[data-role="option"], [data-role="text"]').forEach((i) => (i.type === 'text' ? (i.value = '') : (i.checked = false)));
@@ -319,6 +353,9 @@ export async function initSelfCheck(): Promise<void> {
     if (location.hash.startsWith('#q-')) {
       const field = location.hash.slice(3);
       if (Object.hasOwn(state.answers, field)) dispatch({ type: 'answer', field, raw: '' });
+    } else if (location.hash.startsWith('#list-')) {
+      const fields = lists.get(location.hash.slice(1)) ?? [location.hash.slice(6)];
+      dispatch({ type: 'answers', answers: Object.fromEntries(fields.map((f) => [f, ''])) });
     } else if (location.hash === '#screening') dispatch({ type: 'load', state: { ...state, topics: null } });
     void show(false);
   });

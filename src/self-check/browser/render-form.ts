@@ -201,6 +201,43 @@ function tickList(name: string, legend: string, hint: string, options: ReadonlyA
   );
 }
 
+/** The name of the checklist's controls (`sc-checklist`, `sc-checklist-unsure`, `sc-checklist-unknown`). */
+export const CHECKLIST = 'sc-checklist';
+/** The name of the screening's declarations list, built the same way. */
+export const DECLARATIONS = 'sc-declarations';
+
+/**
+ * Yes/no questions as one tick list (ticked is 是, unticked 否), with a “其中有我拿不准的” box that opens
+ * a second list on the same page, `<name>-unknown`, where the uncertain ones are ticked (不确定). Every
+ * checkbox carries `data-field` of its question. Returns the list, then the (hidden) second one.
+ */
+function listWithDoubts(name: string, legend: string, hint: string, fields: readonly Field[], answers: Answers): [HTMLElement, HTMLElement] {
+  const unsure = fields.some((f) => answers[f.id] === UNKNOWN_ANSWER);
+  const list = tickList(
+    name,
+    legend,
+    hint,
+    fields.map((f) => ({ value: f.id, label: shortLabel(f), checked: answers[f.id] === '是', field: f.id })),
+    h('div', { class: 'sc-choice' }, h('input', { type: 'checkbox', id: `${name}-unsure`, name: `${name}-unsure`, value: 'unsure', checked: unsure, 'aria-controls': `${name}-doubts` }), h('label', { for: `${name}-unsure` }, '其中有我拿不准的')),
+  );
+  const second = tickList(
+    `${name}-unknown`,
+    '其中哪些拿不准？',
+    '勾选的按“不确定”处理，不作“是”或“否”的判断；之后可在结果页修改。',
+    fields.map((f) => ({ value: f.id, label: shortLabel(f), checked: answers[f.id] === UNKNOWN_ANSWER, field: f.id })),
+  );
+  return [list, h('div', { id: `${name}-doubts`, hidden: !unsure }, second)];
+}
+
+/** Several yes/no questions on one page as a checklist, with what they are for under the legend. */
+export function checklistView(fields: readonly Field[], answers: Answers, purpose: string): HTMLElement {
+  const [list, doubts] = listWithDoubts(CHECKLIST, '以下问题中，回答为“是”的请勾选', '可多选；未勾选的按“否”处理。', fields, answers);
+  const legend = list.querySelector('legend');
+  legend?.classList.add('sc-legend--page');
+  legend?.insertAdjacentElement('afterend', h('p', { class: 'sc-purpose' }, purpose));
+  return h('div', {}, list, doubts);
+}
+
 export interface ScreeningInput {
   fields: readonly Field[];
   topics: ReadonlyArray<{ label: string; directions: readonly string[] }>;
@@ -211,7 +248,6 @@ export interface ScreeningInput {
 
 /** The screening page: where and what industry, which situations apply, which declarations apply. */
 export function screeningView(input: ScreeningInput): Child {
-  const yes = (id: string) => input.answers[id] === '是';
   return [
     input.fields.map((f) => questionView(f, input.answers)),
     input.topics.length > 0
@@ -222,14 +258,6 @@ export function screeningView(input: ScreeningInput): Child {
           input.topics.map((t) => ({ value: t.label, label: t.label, checked: input.ticked?.includes(t.label) ?? false, note: `（${t.directions.length} 个方向）` })),
         )
       : null,
-    input.declarations.length > 0
-      ? tickList(
-          'sc-declarations',
-          '以下情形有适用于贵企业的吗？',
-          '勾选适用的；未勾选的按“否”处理。拿不准的，请勾选最后一项，之后逐一询问。',
-          input.declarations.map((f) => ({ value: f.id, label: shortLabel(f), checked: yes(f.id), field: f.id })),
-          h('div', { class: 'sc-choice' }, h('input', { type: 'checkbox', id: 'sc-declarations-unsure', name: 'sc-declarations-unsure', value: 'unsure' }), h('label', { for: 'sc-declarations-unsure' }, '其中有我拿不准的')),
-        )
-      : null,
+    input.declarations.length > 0 ? listWithDoubts(DECLARATIONS, '以下情形有适用于贵企业的吗？', '勾选适用的；未勾选的按“否”处理。', input.declarations, input.answers) : null,
   ];
 }

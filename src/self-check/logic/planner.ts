@@ -10,6 +10,11 @@
  * reports `decidingFields`; the next question is the open one shared by the most unsettled directions.
  * A direction that failed, whose answer is certain, or that cannot become eligible any more (a necessary
  * condition screened out or answered 不确定) asks nothing more.
+ *
+ * When that question is a yes/no one, the open yes/no questions are asked together as one checklist
+ * (“以下哪些属实？”: ticked is 是, unticked 否), most shared first: a manager ticks what holds in one
+ * look instead of paging through 是/否 after 是/否. Someone unsure of some items ticks them on a second
+ * list on the same page (see {@link checklistAnswers}).
  */
 import { compileCorpus, evaluateProfile, type CompiledCorpus } from '../../engine/index.ts';
 import { allCriteria } from '../../model/criteria.ts';
@@ -109,6 +114,7 @@ export type QuestionnaireEvent =
   | { type: 'scope'; scope: string }
   | { type: 'answer'; field: string; raw: string }
   | { type: 'screening'; answers: Answers; topics: string[] }
+  | { type: 'answers'; answers: Answers }
   | { type: 'asOf'; date: string | null }
   | { type: 'load'; state: SavedState }
   | { type: 'clear' };
@@ -131,6 +137,11 @@ export function reduce(state: QuestionnaireState, event: QuestionnaireEvent): Qu
       let answers = state.answers;
       for (const [field, raw] of Object.entries(event.answers)) answers = withAnswer(answers, field, raw);
       return { ...state, answers, topics: [...event.topics] };
+    }
+    case 'answers': {
+      let answers = state.answers;
+      for (const [field, raw] of Object.entries(event.answers)) answers = withAnswer(answers, field, raw);
+      return { ...state, answers };
     }
     case 'asOf':
       return { ...state, asOf: event.date };
@@ -247,18 +258,61 @@ export type Step =
   | { kind: 'scope' }
   | { kind: 'screening'; fields: Field[]; topics: TopicOption[]; declarations: Field[] }
   | { kind: 'question'; question: Question; asked: number }
+  | { kind: 'checklist'; checklist: Checklist; asked: number }
   | { kind: 'results' };
+
+/** Several yes/no questions asked as one “以下哪些属实？” list. */
+export interface Checklist {
+  /** The yes/no fields, most shared first. */
+  fields: Field[];
+  /** Keys of the directions these answers can still settle, in corpus order. */
+  forDirections: string[];
+}
+
+/**
+ * Most items on one checklist: enough for a direction's own yes/no conditions plus the common ones,
+ * few enough to read at a glance on a phone. Further ones come on a later checklist.
+ */
+export const CHECKLIST_MAX = 8;
+
+/** Every open question with the unsettled directions it serves, most shared first (registry order breaks ties). */
+function openQuestions(p: Plan, a: Assessment): Question[] {
+  const votes = new Map<string, string[]>();
+  for (const [key, pr] of a.progress) if (pr.state === 'open') for (const id of pr.fields) votes.set(id, [...(votes.get(id) ?? []), key]);
+  const out: Question[] = [];
+  for (const f of p.registry.values()) {
+    const keys = votes.get(f.id);
+    if (keys) out.push({ field: f, forDirections: keys });
+  }
+  // A stable sort: equal counts keep registry order.
+  return out.sort((x, y) => y.forDirections.length - x.forDirections.length);
+}
 
 /** The open question shared by the most unsettled directions (registry order breaks ties), or undefined. */
 export function nextQuestion(p: Plan, a: Assessment): Question | undefined {
-  const votes = new Map<string, string[]>();
-  for (const [key, pr] of a.progress) if (pr.state === 'open') for (const id of pr.fields) votes.set(id, [...(votes.get(id) ?? []), key]);
-  let best: Question | undefined;
-  for (const f of p.registry.values()) {
-    const keys = votes.get(f.id);
-    if (keys && (!best || keys.length > best.forDirections.length)) best = { field: f, forDirections: keys };
-  }
-  return best;
+  return openQuestions(p, a)[0];
+}
+
+/**
+ * The open yes/no questions as one checklist, when the most useful question is a yes/no one and at least
+ * two are open; undefined otherwise (the question is then asked on its own).
+ */
+export function nextChecklist(p: Plan, a: Assessment): Checklist | undefined {
+  const open = openQuestions(p, a);
+  if (open[0]?.field.type !== 'boolean') return undefined;
+  const items = open.filter((q) => q.field.type === 'boolean').slice(0, CHECKLIST_MAX);
+  if (items.length < 2) return undefined;
+  const served = new Set(items.flatMap((q) => q.forDirections));
+  return { fields: items.map((q) => q.field), forDirections: p.refs.map(keyOf).filter((k) => served.has(k)) };
+}
+
+/**
+ * A checklist's answers: a ticked item is 是, an unticked one 否. Someone unsure of some items says so
+ * on the same page and ticks them on a second list (“未勾选的各项中，哪些拿不准？”): those are 不确定,
+ * whatever the first list says (a doubt outweighs a hurried tick).
+ */
+export function checklistAnswers(list: Checklist, ticked: ReadonlySet<string>, unsure: ReadonlySet<string> = new Set()): Answers {
+  return Object.fromEntries(list.fields.map((f) => [f.id, unsure.has(f.id) ? UNKNOWN_ANSWER : ticked.has(f.id) ? '是' : '否']));
 }
 
 /** Whether the screening page has anything to ask in this plan. */
@@ -271,14 +325,17 @@ export const hasScreening = (p: Plan): boolean => p.screening.length > 0 || p.to
 export function next(p: Plan | null, state: QuestionnaireState): Step {
   if (!p || state.scope === null) return { kind: 'scope' };
   if (state.topics === null && hasScreening(p)) return { kind: 'screening', fields: p.screening, topics: p.topics, declarations: p.declarations };
-  const q = nextQuestion(p, assess(p, state));
+  const a = assess(p, state);
+  const q = nextQuestion(p, a);
   if (!q) return { kind: 'results' };
   const asked = Object.keys(state.answers).filter((id) => [...p.reads.values()].some((s) => s.has(id))).length;
+  const list = nextChecklist(p, a);
+  if (list) return { kind: 'checklist', checklist: list, asked };
   return { kind: 'question', question: q, asked };
 }
 
 /** The direction names a question serves, as its caption says: “用于判断：智能制造示范工厂项目等 3 个方向”. */
-export function purposeText(p: Plan, q: Question): string {
+export function purposeText(p: Plan, q: Pick<Question, 'forDirections'>): string {
   const name = (key: string) => p.refs.find((r) => keyOf(r) === key)?.direction.name ?? key;
   const first = q.forDirections[0];
   if (first === undefined) return '';
