@@ -14,7 +14,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadCorpusUnchecked } from '../../src/data/load.ts';
 import { applicableCriteria, fieldsOf } from '../../src/model/criteria.ts';
-import { selfCheckUrl } from '../../src/model/routes.ts';
+import { selfCheckDataUrl, selfCheckUrl } from '../../src/model/routes.ts';
+import type { SelfCheckIndex, SelfCheckProvince } from '../../src/self-check/logic/types.ts';
 import { axeViolations, closeBrowser, openPage } from './helpers.ts';
 
 afterAll(closeBrowser);
@@ -183,13 +184,16 @@ describe('self-check: a busy manager from the home page to the results', () => {
     await context.close();
   });
 
-  it('自查本方向 asks only that direction’s questions', async () => {
+  it('自查本方向 asks only that direction’s questions and fetches only its policy’s data', async () => {
     const { corpus } = loadCorpusUnchecked('policies', '.');
     const policy = corpus.policies.find((p) => p.id === 'jiangsu-2023-fund-guide')!;
     const direction = policy.directions.find((d) => d.id === 'smart-factory')!;
     const reads = fieldsOf(applicableCriteria(policy, direction));
     const { page, context, errors } = await openPage(selfCheckUrl({ policy: policy.id, direction: direction.id }));
     const asked = await fillQuestionnaire(page, SMART_FACTORY, []);
+    // Its data: the index and this policy's criteria file, nothing that grows with the corpus.
+    const data = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.json')));
+    expect(data).toEqual([selfCheckDataUrl.index(), selfCheckDataUrl.policy(policy.id)]);
     expect(asked.length).toBeGreaterThan(3);
     for (const id of asked.filter((x) => !x.startsWith('sc-'))) expect(reads.has(id), id).toBe(true);
     expect(Object.keys(await rows(page))).toEqual(['jiangsu-2023-fund-guide/smart-factory']);
@@ -285,7 +289,7 @@ describe('self-check: accessibility, layout and weight', () => {
     await context.close();
   });
 
-  it('ships at most 40 KB (gzip) of JavaScript, no zod; its data is an index plus one criteria file per policy', () => {
+  it('ships at most 40 KB (gzip) of JavaScript, no zod; its data is an index, a list per province and one criteria file per policy', () => {
     const html = readFileSync('dist/self-check/index.html', 'utf8');
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1]!);
     expect(scripts.length).toBeGreaterThan(0);
@@ -301,11 +305,13 @@ describe('self-check: accessibility, layout and weight', () => {
     expect(gz).toBeLessThanOrEqual(40 * 1024);
     for (const p of seen) expect(readFileSync(join('dist', p), 'utf8'), p).not.toMatch(/ZodError|\$ZodType/);
     expect(html).not.toMatch(/\son[a-z]+="/);
-    const index = JSON.parse(readFileSync('dist/self-check/index.json', 'utf8')) as { policies: Array<{ id: string; file: string }> };
-    for (const p of index.policies) {
-      const file = readFileSync(join('dist', p.file), 'utf8');
+    const index = JSON.parse(readFileSync('dist/self-check/index.json', 'utf8')) as SelfCheckIndex;
+    const ids = index.provinces.flatMap((p) => (JSON.parse(readFileSync(join('dist', decodeURIComponent(selfCheckDataUrl.province(p))), 'utf8')) as SelfCheckProvince).policies);
+    expect(ids.sort()).toEqual(loadCorpusUnchecked('policies', '.').corpus.policies.map((p) => p.id).sort());
+    for (const id of ids) {
+      const file = readFileSync(join('dist', selfCheckDataUrl.policy(id)), 'utf8');
       expect(file).not.toContain('"sourceText"');
-      expect(JSON.parse(file).id).toBe(p.id);
+      expect(JSON.parse(file).id).toBe(id);
     }
   });
 });
