@@ -21,8 +21,11 @@
  *   tsx scripts/build-shards.ts site [--out DIR]          the cross-policy step (default shards/site)
  *   tsx scripts/build-shards.ts merge [--from DIR] [--out DIR]   every step folder in shards/ → dist (default)
  *   tsx scripts/build-shards.ts all [--per-step K] [--out DIR]   every step here, one after the other, then merge
- *   tsx scripts/build-shards.ts test [--all]              the real corpus in two shards, merged, then the
- *                                                         gate (links…) and search browser tests on it
+ *   tsx scripts/build-shards.ts test [--all]              the real corpus in two shards, merged, then
+ *                                                         compared file for file with dist/ (the single
+ *                                                         build npm test has just tested); without dist/,
+ *                                                         or with --all, the dist, gate and search tests
+ *                                                         (--all: page, contact, compare too) run on it
  * Environment: POLICIES_DIR and SHARD_MAX_POLICIES, as for the build.
  */
 import { spawn } from 'node:child_process';
@@ -32,6 +35,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { policyIndex } from '../src/data/load.ts';
 import { maxPoliciesPerShard, shardPlan, type Shard } from '../src/lib/shards.ts';
+import { compareBuilds } from './lib/compare-builds.ts';
 
 const PROJECT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const MANIFEST = 'shard.json';
@@ -170,17 +174,26 @@ function merge(fromDir: string, out: string, move: boolean): void {
 }
 
 /**
- * The browser tests that must pass on a merged build exactly as on a single one: the gates (html-validate,
- * every link and anchor, CSP, axe, console, other hosts, 360 px, print on every page kind) and search
- * (recall over the merged bundles, ranking, the ?q= page with filters). `test --all` adds the page,
- * contact and comparison tests.
+ * The tests a merged build must pass exactly as a single one does: the dist checks (html-validate, every
+ * link and anchor, CSP, other hosts), the gates (axe, console, 360 px, print on every page kind) and
+ * search (recall, ranking, the ?q= page with filters). `test --all` adds the page, contact and
+ * comparison tests.
  */
 const MERGED_TESTS = ['gates', 'search'];
 const MORE_MERGED_TESTS = ['pages', 'contacts', 'compare'];
 
+/** The single build `npm test` checked just before this step (DIST_DIR or dist/), when there is one. */
+function referenceBuild(): string | undefined {
+  const dir = resolve(process.env.DIST_DIR ?? join(PROJECT, 'dist'));
+  return existsSync(join(dir, 'index.html')) ? dir : undefined;
+}
+
 /**
  * Builds the real corpus as two shards (Jiangsu | Shanxi: at most 4 policies a shard), one after the
- * other, merges them, and runs the browser tests against the merged folder (DIST_DIR).
+ * other, and merges them. When a single build of the same source is at hand (`npm test` has just built
+ * dist/ and passed its dist and browser steps on it), the merged site must equal it file for file: then
+ * it passes every one of those tests, not only the gate and search subset, without serving them twice.
+ * Without one, or with `--all`, the tests run against the merged folder itself (DIST_DIR).
  */
 async function testMerged(): Promise<number> {
   process.env.SHARD_MAX_POLICIES ??= '4';
@@ -188,10 +201,20 @@ async function testMerged(): Promise<number> {
   if (shards.length < 2) throw new Error(`分片测试需要至少两个分片；SHARD_MAX_POLICIES=${process.env.SHARD_MAX_POLICIES} 只得到 ${shards.length} 个`);
   const out = mkdtempSync(join(tmpdir(), 'policy-shards-merged-'));
   const work = join(out, '.steps');
+  const single = process.argv.includes('--all') ? undefined : referenceBuild();
   try {
     for (const step of steps(1)) await buildStep(step, join(work, folderOf(step)));
     await buildStep('site', join(work, 'site'));
     merge(work, join(out, 'site'), true);
+    if (single) {
+      const differences = compareBuilds(single, join(out, 'site'));
+      if (differences.length > 0) {
+        const label = { 'only-in-first': '只在单次构建中', 'only-in-second': '只在合并结果中', content: '内容不同' } as const;
+        throw new Error(`分片合并结果应与单次构建（${relative(PROJECT, single) || single}）逐文件相同；实际有 ${differences.length} 处不同（若 dist/ 不是由当前源码构建，请先 npm run build）：\n${differences.slice(0, 20).map((d) => `${d.path}：${label[d.kind]}`).join('\n')}`);
+      }
+      console.log(`分片构建（${shards.length} 个分片 + site，合并）与单次构建 ${relative(PROJECT, single) || single} 逐文件相同（iCalendar 的 DTSTAMP 与 xlsx 的打包时间除外），故通过其 dist 与浏览器测试`);
+      return 0;
+    }
     const tests = [...MERGED_TESTS, ...(process.argv.includes('--all') ? MORE_MERGED_TESTS : [])].map((t) => `tests/browser/${t}.test.ts`);
     const vitest = [join(PROJECT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', '--config', 'tests/vitest.config.ts'];
     // The checks that read the built HTML without a browser (links and anchors, html-validate, CSP).

@@ -1,39 +1,114 @@
 #!/usr/bin/env node
 /**
- * `npm test`: every check, in the order that makes failures easiest to read. Stops at the first
- * failing step and says which one failed.
- *   1. types        astro check (strict TypeScript, .astro files included)
- *   2. data         schemas, references, and every citation found in its source
- *   3. unit         Vitest: engine, data checks, malformed-data messages, charts
- *   4. build        astro build (the search index is one of its endpoints)
- *   5. dist         Vitest over the built HTML, no browser: html-validate, links and anchors, CSP, other hosts
- *   6. browser      Vitest + playwright-core in the system Chromium against the built site
- *   7. shards       the sharded build (two shards of the real corpus, merged) passes the dist checks
- *                   (links, html-validate, CSP) and the gate and search browser tests too
+ * `npm test`: every check. Stops at the first failing step and says which one failed.
+ *   types        astro check (strict TypeScript, .astro files included)
+ *   data         schemas, references, and every citation found in its source
+ *   unit         Vitest: engine, data checks, malformed-data messages, charts
+ *   build        astro build (the search index is one of its endpoints)
+ *   dist         Vitest over the built HTML, no browser: html-validate, links and anchors, CSP, other hosts
+ *   browser      Vitest + playwright-core in the system Chromium against the built site
+ *   shards       the sharded build (two shards of the real corpus, merged) equals the single build
+ *                of `build` file for file, so it passes the dist and browser steps too
+ *
+ * The machine has two cores and most steps keep one busy, so the steps run in three stages of lanes:
+ * the lanes of a stage run side by side, the steps of a lane one after the other. A lane's output is
+ * printed whole when its step ends, so two steps never interleave. `npm test -- unit build` runs only
+ * the steps named.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 
 const env = { ...process.env, TZ: 'Asia/Shanghai', ASTRO_TELEMETRY_DISABLED: '1' };
-const steps = [
-  ['types', 'astro', ['check', '--minimumSeverity', 'warning']],
-  ['data', 'tsx', ['scripts/check-data.ts']],
-  ['unit', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'unit']],
-  ['build', 'npm', ['run', 'build']],
-  ['dist', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'dist']],
-  ['browser', 'vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', 'browser']],
-  ['shards', 'tsx', ['scripts/build-shards.ts', 'test']],
+const vitest = (project) => ['vitest', ['run', '--config', 'tests/vitest.config.ts', '--project', project]];
+const STEPS = {
+  types: ['astro', ['check', '--minimumSeverity', 'warning']],
+  data: ['tsx', ['scripts/check-data.ts']],
+  unit: vitest('unit'),
+  build: ['npm', ['run', 'build']],
+  dist: vitest('dist'),
+  browser: vitest('browser'),
+  shards: ['tsx', ['scripts/build-shards.ts', 'test']],
+};
+/** Stages in order; each is a list of lanes (steps run in turn). */
+const STAGES = [
+  [['types'], ['data', 'unit']],
+  [['build']],
+  [['browser'], ['dist', 'shards']],
 ];
+
 const only = process.argv.slice(2);
-const started = Date.now();
-for (const [name, cmd, args] of steps) {
-  if (only.length > 0 && !only.includes(name)) continue;
-  console.log(`\n━━ ${name} ━━ ${cmd} ${args.join(' ')}`);
-  const t = Date.now();
-  const r = spawnSync(cmd, args, { stdio: 'inherit', env });
-  if (r.status !== 0) {
-    console.error(`\n✗ 步骤 “${name}” 失败（退出码 ${r.status ?? r.signal}）。`);
-    process.exit(r.status || 1);
+const unknown = only.filter((s) => !(s in STEPS));
+if (unknown.length > 0) {
+  console.error(`没有步骤 “${unknown.join('、')}”：应为 ${Object.keys(STEPS).join('、')} 中的一个或多个。`);
+  process.exit(2);
+}
+const wanted = (name) => only.length === 0 || only.includes(name);
+const running = new Set();
+
+/** Runs one step; with `buffer`, holds its output until it ends. Resolves to its exit code. */
+function runStep(name, buffer) {
+  const [cmd, args] = STEPS[name];
+  const header = `\n━━ ${name} ━━ ${cmd} ${args.join(' ')}`;
+  if (!buffer) console.log(header);
+  const started = Date.now();
+  const child = spawn(cmd, args, { stdio: buffer ? ['ignore', 'pipe', 'pipe'] : 'inherit', env, detached: buffer });
+  running.add(child);
+  const chunks = [];
+  child.stdout?.on('data', (c) => chunks.push(c));
+  child.stderr?.on('data', (c) => chunks.push(c));
+  return new Promise((resolve) => {
+    child.on('close', (code, signal) => {
+      running.delete(child);
+      if (buffer) process.stdout.write(`${header}\n${Buffer.concat(chunks).toString()}`);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      if (code === 0) console.log(`✓ ${name}（${seconds} 秒）`);
+      else if (!stopping) console.error(`\n✗ 步骤 “${name}” 失败（退出码 ${code ?? signal}，${seconds} 秒）。`);
+      else console.log(`… ${name} 已停止（另一步骤失败）`);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+let stopping = false;
+/** On a failure, the other lanes of the stage are stopped: their result no longer matters. */
+function stopOthers() {
+  stopping = true;
+  for (const child of running) {
+    try {
+      process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      child.kill('SIGTERM');
+    }
   }
-  console.log(`✓ ${name}（${((Date.now() - t) / 1000).toFixed(1)} 秒）`);
+}
+
+// Buffered steps run in process groups of their own (so a stop reaches Chromium too); Ctrl-C must reach them.
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    stopOthers();
+    process.exit(130);
+  });
+}
+
+const started = Date.now();
+for (const stage of STAGES) {
+  const lanes = stage.map((lane) => lane.filter(wanted)).filter((lane) => lane.length > 0);
+  if (lanes.length === 0) continue;
+  const buffer = lanes.length > 1;
+  if (buffer) console.log(`\n━━ 同时运行：${lanes.map((l) => l.join(' → ')).join(' ‖ ')}（各步骤结束时打印其输出）`);
+  const codes = await Promise.all(
+    lanes.map(async (lane) => {
+      for (const name of lane) {
+        if (stopping) return 1;
+        const code = await runStep(name, buffer);
+        if (code !== 0) {
+          if (!stopping) stopOthers();
+          return code;
+        }
+      }
+      return 0;
+    }),
+  );
+  const failed = codes.find((c) => c !== 0);
+  if (failed !== undefined) process.exit(failed || 1);
 }
 console.log(`\n全部测试通过，用时 ${((Date.now() - started) / 1000).toFixed(0)} 秒。`);

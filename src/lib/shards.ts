@@ -117,7 +117,7 @@ export function shardOfPath(map: ShardMap, pathname: string): string {
 
 /**
  * The scope of this build, from SITE_SHARD: unset (everything), `site`, or one or more shard ids separated
- * by commas (a build step may cover several shards; each keeps its own search bundle).
+ * by commas (a build step may cover several shards).
  */
 export function buildScope(map: ShardMap): BuildScope {
   const raw = process.env.SITE_SHARD?.trim();

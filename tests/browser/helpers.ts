@@ -18,6 +18,42 @@ export async function closeBrowser(): Promise<void> {
   browser = undefined;
 }
 
+/** What a page did while it loaded: console errors and CSP violations, requests to other hosts. */
+interface Visit {
+  page: Page;
+  errors: string[];
+  foreignRequests: string[];
+  /** Resolves once the page's own fetches are done (at once when it made none, instead of idling 500 ms). */
+  settled(): Promise<void>;
+}
+
+/** A page that records what each visit does, so every test can assert the page stayed clean. */
+async function recordingPage(context: BrowserContext): Promise<{ page: Page; visit(path: string): Promise<Visit> }> {
+  const page = await context.newPage();
+  const origin = new URL(baseUrl()).origin;
+  let current = { errors: [] as string[], foreignRequests: [] as string[], fetches: 0 };
+  page.on('console', (m) => {
+    if (m.type() === 'error') current.errors.push(m.text());
+  });
+  page.on('pageerror', (e) => current.errors.push(String(e)));
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) current.foreignRequests.push(url);
+    if (r.resourceType() === 'fetch' || r.resourceType() === 'xhr') current.fetches++;
+  });
+  return {
+    page,
+    async visit(path) {
+      const mine = (current = { errors: [], foreignRequests: [], fetches: 0 });
+      await page.goto(baseUrl() + path, { waitUntil: 'load' });
+      return { page, errors: mine.errors, foreignRequests: mine.foreignRequests, settled: async () => void (mine.fetches > 0 && (await page.waitForLoadState('networkidle'))) };
+    },
+  };
+}
+
+const newContext = async (options: Parameters<Browser['newContext']>[0] = {}) =>
+  (await getBrowser()).newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+
 /**
  * A fresh context and page, recording console errors, CSP violations and any request that leaves the
  * local server, so every test can assert the page stayed clean.
@@ -27,23 +63,21 @@ export async function openPage(
   options: Parameters<Browser['newContext']>[0] = {},
   /** Fix the browser's clock before the page loads, so its scripts read this instant as “now”. */
   at?: string,
-): Promise<{ context: BrowserContext; page: Page; errors: string[]; foreignRequests: string[] }> {
-  const context = await (await getBrowser()).newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+): Promise<Visit & { context: BrowserContext }> {
+  const context = await newContext(options);
   if (at) await context.clock.setFixedTime(new Date(at));
-  const page = await context.newPage();
-  const errors: string[] = [];
-  const foreignRequests: string[] = [];
-  const origin = new URL(baseUrl()).origin;
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(m.text());
-  });
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('request', (r) => {
-    const url = r.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
-  });
-  await page.goto(baseUrl() + path, { waitUntil: 'load' });
-  return { context, page, errors, foreignRequests };
+  const { visit } = await recordingPage(context);
+  return { context, ...(await visit(path)) };
+}
+
+/**
+ * One context and page for visiting many pages in turn, for checks that need no fresh storage or
+ * clock: a new context costs a renderer process, which on 2 cores costs more than most checks.
+ */
+export async function pageSession(options: Parameters<Browser['newContext']>[0] = {}): Promise<{ visit(path: string): Promise<Visit>; close(): Promise<void> }> {
+  const context = await newContext(options);
+  const { visit } = await recordingPage(context);
+  return { visit, close: () => context.close() };
 }
 
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
