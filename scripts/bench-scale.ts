@@ -5,7 +5,8 @@
  * of 200 or more policies finishes within 5 minutes, and that at 1,000 or more the peak memory stays
  * within 3 GB. It names where the time and the memory go: the routes Astro spent its time on, and the
  * routes it was rendering when its memory peaked.
- * It also measures the criteria data a one-policy self-check transfers (gzipped, budget 60 KB).
+ * It also measures the criteria data a one-policy self-check transfers (gzipped, budget 60 KB), by running
+ * the page's own loader on the built files (scripts/bench/self-check-bytes.ts).
  *
  * Each size builds in its own temporary copy of the project, with POLICIES_DIR pointing at the synthetic
  * folder and a minimal overview MDX per policy (the policy page requires one), so the real content/ and
@@ -13,11 +14,13 @@
  * per route, so a route whose time per file grows with the corpus (something re-read or re-computed per
  * page) is named.
  *
- * Usage: tsx scripts/bench-scale.ts [--sizes 20,200] [--sharded 2000] [--national] [--profile]
+ * Usage: tsx scripts/bench-scale.ts [--sizes 20,200] [--sharded 2000] [--national] [--profile] [--self-check]
  *   --national: the national-scale run, `--sizes 1000 --sharded 2000` (about 15 minutes on 2 cores).
  *   --sharded: build these sizes with the sharded build (scripts/build-shards.ts all, one step after
  *              the other, --per-step shards a step, 5 by default) and report its wall time and peak memory.
  *   --profile: also record a V8 CPU profile of the largest build and list where its time went.
+ *   --self-check: no site build; only the self-check's transfer per scope at each size, its files
+ *              built by the self-check's own builders from the generated corpus (seconds, not minutes).
  * Peak memory is that of the whole process tree (Astro's Node and its workers).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -28,7 +31,8 @@ import { hotSpots, largestProfile } from './bench/cpuprof.ts';
 import { fmtMB, fmtMs, header, loadWarning, Reporter } from './bench/report.ts';
 import { astroPhases, buildSite, copyProject, countFiles, memoryByRoute, routeTimings, type BuildResult, type RouteTiming } from './bench/site.ts';
 import { runMeasured } from './bench/proc.ts';
-import { selfCheckScopeBytes, type ScopeBytes } from './bench/self-check-bytes.ts';
+import { builderSource, distSource, selfCheckScopeBytes, type ScopeBytes } from './bench/self-check-bytes.ts';
+import { loadCorpus } from '../src/data/load.ts';
 
 const LARGE_BUDGET_MS = 5 * 60_000;
 const RATIO_BUDGET = 1.5;
@@ -66,7 +70,7 @@ async function buildSize(size: number, profileDir: string | undefined): Promise<
       ...(profileDir ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] } : {}),
     });
     if (!build.ok) return `${size} 份合成政策构建失败：${build.failure ?? ''}`;
-    const selfCheck = selfCheckScopeBytes(build.distDir, gen.policies.map((p) => p.id));
+    const selfCheck = await selfCheckScopeBytes(distSource(build.distDir), gen.policies.map((p) => p.id));
     return { size, directions, build, routes: routeTimings(build.astro.log), perPageMs: build.totalMs / build.htmlPages, selfCheck };
   } finally {
     copy.dispose();
@@ -169,10 +173,43 @@ function superlinear(small: SizeResult, large: SizeResult): Array<{ route: strin
   return out;
 }
 
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+
+function addSelfCheck(r: Reporter, size: number, sc: ScopeBytes, from: string): void {
+  r.add({
+    label: `${size} 份合成政策：自查一份政策时传输的条件数据（gzip）`,
+    value: kb(sc.worstGz),
+    budget: '≤ 60 KB',
+    met: sc.worstGz <= SELF_CHECK_SCOPE_BUDGET,
+    note:
+      `${from}；页面自己的载入代码所取文件：index ${kb(sc.indexGz)} + 最大的一份政策（${sc.worstPolicy}）${kb(sc.worstPolicyGz)}（${sc.worstUrls.join('、')}）` +
+      `；对照：最大的省份范围 ${kb(sc.provinceGz)}，全部政策 ${kb(sc.allGz)}（${sc.allFiles} 个文件）`,
+  });
+}
+
+/** The self-check's transfer at each size, its files from the builders: no site build. */
+async function selfCheckOnly(sizes: readonly number[]): Promise<number> {
+  header(`bench-scale --self-check：${sizes.join('、')} 份合成政策，自查各范围传输的数据（不构建网站）`);
+  const r = new Reporter('bench-scale');
+  for (const size of sizes) {
+    const root = mkdtempSync(join(tmpdir(), `self-check-${size}-`));
+    try {
+      const dir = join(root, 'policies');
+      const gen = generateSynthetic({ count: size, outDir: dir, seed: 1 });
+      const corpus = loadCorpus(dir, root);
+      addSelfCheck(r, size, await selfCheckScopeBytes(builderSource(corpus), gen.policies.map((p) => p.id)), '自查的构建函数（src/self-check/build/island.ts）直接生成');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  return r.finish();
+}
+
 async function main(): Promise<number> {
   const nationalRun = process.argv.includes('--national');
   const sizes = (argValue('--sizes') ?? (nationalRun ? '1000' : '20,200')).split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
   const sharded = (argValue('--sharded') ?? (nationalRun ? '2000' : '')).split(',').map(Number).filter((n) => n > 0).sort((a, b) => a - b);
+  if (process.argv.includes('--self-check')) return selfCheckOnly(sizes);
   header(`bench-scale：${sizes.join('、')} 份合成政策的构建${sharded.length > 0 ? `，${sharded.join('、')} 份的分片构建` : ''}`);
   const r = new Reporter('bench-scale');
   const profile = process.argv.includes('--profile');
@@ -211,16 +248,7 @@ async function main(): Promise<number> {
       if (national) {
         r.add({ label: `${size} 份合成政策：完整构建时间（全国规模预算）`, value: fmtMs(b.totalMs), budget: '≤ 5 min', met: b.totalMs <= LARGE_BUDGET_MS, note: `2 核；${loadWarning() ?? '机器空闲'}` });
       }
-      const sc = res.selfCheck;
-      r.add({
-        label: `${size} 份合成政策：自查一份政策时传输的条件数据（gzip）`,
-        value: `${(sc.worstGz / 1024).toFixed(1)} KB`,
-        budget: '≤ 60 KB',
-        met: sc.worstGz <= SELF_CHECK_SCOPE_BUDGET,
-        note: sc.sharedOnly
-          ? `自查只发布一个包含全部条件的文件（dist/self-check/ 下 ${sc.files} 个 JSON），任何范围都要下载全部`
-          : `共用文件 ${(sc.sharedGz / 1024).toFixed(1)} KB + 最大的一份政策（${sc.worstPolicy}）${(sc.worstPolicyGz / 1024).toFixed(1)} KB`,
-      });
+      addSelfCheck(r, size, res.selfCheck, '构建产物');
       for (const line of memoryReport(res)) console.log(line);
     }
     for (const size of sharded) {

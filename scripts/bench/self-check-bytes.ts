@@ -1,45 +1,103 @@
 /**
- * How many gzipped bytes of criteria data the self-check transfers for a one-policy scope.
+ * How many gzipped bytes of data the self-check transfers for a scope, measured by running the page's
+ * own loader (src/self-check/logic/load.ts) and counting what it fetches: the index, then each file the
+ * scope needs. The files come from a built site (dist/) or straight from the self-check's builders
+ * (src/self-check/build/island.ts `selfCheckFiles`), which measures a corpus of any size without a site
+ * build.
  *
- * Read from what the build ships, whatever its layout: every JSON file under dist/self-check/. A file
- * whose path names a policy id is that policy's data, fetched only for a scope that includes the
- * policy; any other file is shared (fetched for every scope, e.g. one file of every criterion, or the
- * screening questions). A one-policy scope transfers the shared files plus its policy's files; the
- * figure is the largest over all policies. With a single shared file, every scope transfers all of it.
+ * The budget figure is the one-policy scope: the largest over all policies of index + that policy's
+ * files. A direction or programme scope fetches the same files. The province and whole-corpus scopes are
+ * reported beside it.
  */
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { walk } from './site.ts';
+import type { Corpus } from '../../src/lib/corpus.ts';
+import { selfCheckDataUrl } from '../../src/model/routes.ts';
+import { safeJson, selfCheckFiles } from '../../src/self-check/build/island.ts';
+import { ScopeLoader } from '../../src/self-check/logic/load.ts';
+import type { SelfCheckIndex } from '../../src/self-check/logic/types.ts';
 
-export interface ScopeBytes {
-  /** gzipped bytes: shared files, plus the largest policy's own files. */
-  worstGz: number;
-  sharedGz: number;
-  worstPolicy: string | null;
-  worstPolicyGz: number;
-  files: number;
-  /** True when every criterion ships in shared files (no per-policy file). */
-  sharedOnly: boolean;
+/** The text of a data file by URL, or null when there is none. */
+export type FileSource = (url: string) => string | null;
+
+/** A built site's files (URLs are percent-encoded; file names are not). */
+export const distSource =
+  (dist: string): FileSource =>
+  (url) => {
+    const path = join(dist, decodeURIComponent(url));
+    return existsSync(path) ? readFileSync(path, 'utf8') : null;
+  };
+
+/** The files a build of this corpus would write, from the self-check's own builders. */
+export function builderSource(corpus: Corpus): FileSource {
+  const files = selfCheckFiles(corpus);
+  return (url) => {
+    const build = files.get(url);
+    return build ? safeJson(build()) : null;
+  };
 }
 
-export function selfCheckScopeBytes(dist: string, policyIds: readonly string[]): ScopeBytes {
-  const dir = join(dist, 'self-check');
-  const ids = [...policyIds].sort((a, b) => b.length - a.length); // longest first: ids may prefix each other
-  let sharedGz = 0;
-  let files = 0;
-  const perPolicy = new Map<string, number>();
-  walk(dir, (path) => {
-    if (!path.endsWith('.json')) return;
-    files++;
-    const gz = gzipSync(readFileSync(path)).length;
-    const rel = relative(dir, path);
-    const owner = ids.find((id) => rel.includes(id));
-    if (owner) perPolicy.set(owner, (perPolicy.get(owner) ?? 0) + gz);
-    else sharedGz += gz;
+export interface ScopeTransfer {
+  /** gzipped bytes, index included. */
+  gz: number;
+  /** URLs fetched, index first. */
+  urls: string[];
+}
+
+export interface ScopeBytes {
+  /** The largest one-policy transfer: index plus that policy's files. */
+  worstGz: number;
+  indexGz: number;
+  worstPolicy: string | null;
+  /** What the worst policy's scope fetched besides the index. */
+  worstPolicyGz: number;
+  worstUrls: string[];
+  /** The largest province scope, and the whole corpus. */
+  provinceGz: number;
+  allGz: number;
+  allFiles: number;
+}
+
+/** Runs the page's loader on one scope key and counts what it fetched. */
+export async function scopeTransfer(source: FileSource, key: string, gzOf: (url: string) => number = gzMemo(source)): Promise<ScopeTransfer> {
+  const indexUrl = selfCheckDataUrl.index();
+  const indexText = source(indexUrl);
+  if (indexText === null) throw new Error(`${indexUrl} 不存在`);
+  const urls = [indexUrl];
+  const loader = new ScopeLoader(JSON.parse(indexText) as SelfCheckIndex, async (url) => {
+    urls.push(url);
+    const text = source(url);
+    return text === null ? null : (JSON.parse(text) as unknown);
   });
-  let worstPolicy: string | null = null;
-  let worstPolicyGz = 0;
-  for (const [id, gz] of perPolicy) if (gz > worstPolicyGz) [worstPolicy, worstPolicyGz] = [id, gz];
-  return { worstGz: sharedGz + worstPolicyGz, sharedGz, worstPolicy, worstPolicyGz, files, sharedOnly: perPolicy.size === 0 };
+  if (!(await loader.load(key))) throw new Error(`自查范围 ${key} 无法载入`);
+  return { gz: urls.reduce((n, u) => n + gzOf(u), 0), urls };
+}
+
+/** gzipped size per URL, computed once. */
+function gzMemo(source: FileSource): (url: string) => number {
+  const sizes = new Map<string, number>();
+  return (url) => {
+    let n = sizes.get(url);
+    if (n === undefined) {
+      n = gzipSync(source(url) ?? '').length;
+      sizes.set(url, n);
+    }
+    return n;
+  };
+}
+
+export async function selfCheckScopeBytes(source: FileSource, policyIds: readonly string[]): Promise<ScopeBytes> {
+  const gzOf = gzMemo(source);
+  const index = JSON.parse(source(selfCheckDataUrl.index()) ?? 'null') as SelfCheckIndex;
+  const indexGz = gzOf(selfCheckDataUrl.index());
+  let worst: { id: string | null; t: ScopeTransfer } = { id: null, t: { gz: indexGz, urls: [] } };
+  for (const id of policyIds) {
+    const t = await scopeTransfer(source, `policy:${id}`, gzOf);
+    if (t.gz > worst.t.gz) worst = { id, t };
+  }
+  let provinceGz = 0;
+  for (const p of index.provinces) provinceGz = Math.max(provinceGz, (await scopeTransfer(source, `province:${p}`, gzOf)).gz);
+  const all = await scopeTransfer(source, 'all', gzOf);
+  return { worstGz: worst.t.gz, indexGz, worstPolicy: worst.id, worstPolicyGz: worst.t.gz - indexGz, worstUrls: worst.t.urls, provinceGz, allGz: all.gz, allFiles: all.urls.length };
 }

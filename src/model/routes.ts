@@ -42,9 +42,13 @@ export function selfCheckUrl(target?: SelfCheckTarget): string {
   return `/self-check/?scope=${encodeURIComponent(key)}`;
 }
 
-/** The self-check's data files: the small index fetched first, then one criteria file per policy in scope. */
+/**
+ * The self-check's data files: the small index fetched first (shared questions, provinces), a province's
+ * list of policies (for a province or the whole corpus), and one criteria file per policy in scope.
+ */
 export const selfCheckDataUrl = {
   index: () => '/self-check/index.json',
+  province: (province: string) => `/self-check/provinces/${encodeURIComponent(province)}.json`,
   policy: (policy: string) => `/self-check/policies/${policy}.json`,
 };
 

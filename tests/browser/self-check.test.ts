@@ -5,16 +5,16 @@
  * 375×812, the printed handout's page count, the share link's length and reproduction elsewhere, the
  * direction scope (自查本方向), plain error messages, 清空, old links, axe, and the shipped JavaScript.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../scripts/lib/selfcheck-cli.ts';
 import { loadCorpusUnchecked } from '../../src/data/load.ts';
 import { applicableCriteria, fieldsOf } from '../../src/model/criteria.ts';
-import { selfCheckUrl } from '../../src/model/routes.ts';
+import { selfCheckDataUrl, selfCheckUrl } from '../../src/model/routes.ts';
+import type { SelfCheckIndex, SelfCheckProvince } from '../../src/self-check/logic/types.ts';
 import { axeViolations, closeBrowser, openPage } from './helpers.ts';
 
 afterAll(closeBrowser);
@@ -111,16 +111,15 @@ async function rows(page: Page): Promise<Record<string, Row>> {
   return Object.fromEntries(list);
 }
 
-/** The CLI's verdicts for the same answers. */
-function cli(answers: Answers): Array<{ policy: string; direction: string; verdict: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'selfcheck-'));
-  try {
-    const file = join(dir, 'profile.json');
-    writeFileSync(file, JSON.stringify(answers));
-    return (JSON.parse(execFileSync('npx', ['tsx', 'scripts/selfcheck.ts', file], { encoding: 'utf8', env: { ...process.env, TZ: 'Asia/Shanghai' } })) as { results: Array<{ policy: string; direction: string; verdict: string }> }).results;
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** The CLI's verdicts for the same answers (its logic run in this process: the same code, no process start). */
+async function cli(answers: Answers): Promise<Array<{ policy: string; direction: string; verdict: string }>> {
+  let out = '';
+  let err = '';
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.POLICIES_DIR;
+  const status = await runCli(['-'], { env, readStdin: () => JSON.stringify(answers), out: (c) => (out += c), err: (c) => (err += c) });
+  if (status !== 0) throw new Error(`selfcheck 退出码 ${status}：${err}`);
+  return (JSON.parse(out) as { results: Array<{ policy: string; direction: string; verdict: string }> }).results;
 }
 
 /** Pages of the printed handout (Chromium's own PDF, A4). */
@@ -159,7 +158,7 @@ describe('self-check: a busy manager from the home page to the results', () => {
     expect(questions).toBeLessThanOrEqual(15);
     const ui = await rows(page);
     const answers = await saved(page);
-    for (const r of cli(answers)) expect(ui[`${r.policy}/${r.direction}`]?.verdict, `${r.policy}/${r.direction}`).toBe(r.verdict === 'guidance' ? 'guidance' : r.verdict);
+    for (const r of await cli(answers)) expect(ui[`${r.policy}/${r.direction}`]?.verdict, `${r.policy}/${r.direction}`).toBe(r.verdict === 'guidance' ? 'guidance' : r.verdict);
     // Closed rounds say so at the top; the order is eligible, unknown, then the folded groups.
     expect(await page.locator('.sc-rounds').textContent()).toContain('本轮已于 2023-11-10 截止；结果可作为下一轮申报的参考');
     expect(await page.locator('.sc-fold--ineligible').getAttribute('open')).toBeNull();
@@ -219,13 +218,16 @@ describe('self-check: a busy manager from the home page to the results', () => {
     await context.close();
   });
 
-  it('自查本方向 asks only that direction’s questions', async () => {
+  it('自查本方向 asks only that direction’s questions and fetches only its policy’s data', async () => {
     const { corpus } = loadCorpusUnchecked('policies', '.');
     const policy = corpus.policies.find((p) => p.id === 'jiangsu-2023-fund-guide')!;
     const direction = policy.directions.find((d) => d.id === 'smart-factory')!;
     const reads = fieldsOf(applicableCriteria(policy, direction));
     const { page, context, errors } = await openPage(selfCheckUrl({ policy: policy.id, direction: direction.id }));
     const { asked } = await fillQuestionnaire(page, SMART_FACTORY, []);
+    // Its data: the index and this policy's criteria file, nothing that grows with the corpus.
+    const data = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.json')));
+    expect(data).toEqual([selfCheckDataUrl.index(), selfCheckDataUrl.policy(policy.id)]);
     expect(asked.length).toBeGreaterThan(3);
     for (const id of asked.filter((x) => !x.startsWith('sc-'))) expect(reads.has(id), id).toBe(true);
     expect(Object.keys(await rows(page))).toEqual(['jiangsu-2023-fund-guide/smart-factory']);
@@ -328,7 +330,7 @@ describe('self-check: accessibility, layout and weight', () => {
     await context.close();
   });
 
-  it('ships at most 40 KB (gzip) of JavaScript, no zod; its data is an index plus one criteria file per policy', () => {
+  it('ships at most 40 KB (gzip) of JavaScript, no zod; its data is an index, a list per province and one criteria file per policy', () => {
     const html = readFileSync('dist/self-check/index.html', 'utf8');
     const scripts = [...html.matchAll(/<script[^>]*\ssrc="(\/_astro\/[^"]+\.js)"/g)].map((m) => m[1]!);
     expect(scripts.length).toBeGreaterThan(0);
@@ -344,11 +346,13 @@ describe('self-check: accessibility, layout and weight', () => {
     expect(gz).toBeLessThanOrEqual(40 * 1024);
     for (const p of seen) expect(readFileSync(join('dist', p), 'utf8'), p).not.toMatch(/ZodError|\$ZodType/);
     expect(html).not.toMatch(/\son[a-z]+="/);
-    const index = JSON.parse(readFileSync('dist/self-check/index.json', 'utf8')) as { policies: Array<{ id: string; file: string }> };
-    for (const p of index.policies) {
-      const file = readFileSync(join('dist', p.file), 'utf8');
+    const index = JSON.parse(readFileSync('dist/self-check/index.json', 'utf8')) as SelfCheckIndex;
+    const ids = index.provinces.flatMap((p) => (JSON.parse(readFileSync(join('dist', decodeURIComponent(selfCheckDataUrl.province(p))), 'utf8')) as SelfCheckProvince).policies);
+    expect(ids.sort()).toEqual(loadCorpusUnchecked('policies', '.').corpus.policies.map((p) => p.id).sort());
+    for (const id of ids) {
+      const file = readFileSync(join('dist', selfCheckDataUrl.policy(id)), 'utf8');
       expect(file).not.toContain('"sourceText"');
-      expect(JSON.parse(file).id).toBe(p.id);
+      expect(JSON.parse(file).id).toBe(id);
     }
   });
 });

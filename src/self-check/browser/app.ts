@@ -3,15 +3,18 @@
  * (src/self-check/logic/planner.ts `next`) and dispatches what the person does as events (`reduce`).
  * It holds no questionnaire logic of its own.
  *
- * Data: /self-check/index.json first (scope names, shared questions), then one criteria file per policy
- * in scope. Routes (location.hash): #scope, #screening, #q-<field> (a question), #list-<first field> (a
- * checklist of yes/no questions), #results.
+ * Data: /self-check/index.json first (shared questions, provinces), then what the scope needs
+ * (logic/load.ts): one criteria file per policy in scope, found from the scope key itself, or for a
+ * province or the whole corpus its provinces' lists first. Routes (location.hash): #scope, #screening,
+ * #q-<field> (a question), #list-<first field> (a checklist of yes/no questions),
+ * #results.
  */
-import { UNKNOWN_ANSWER, type IslandData, type IslandPolicy, type SavedState, type SelfCheckIndex } from '../logic/types.ts';
+import { UNKNOWN_ANSWER, type IslandData, type SavedState, type SelfCheckIndex } from '../logic/types.ts';
 import { errorText, parseAnswers } from '../logic/answers.ts';
 import { QuoteLinks } from '../logic/links.ts';
 import { assess, checklistAnswers, EMPTY, next, plan, purposeText, reduce, type Plan, type QuestionnaireEvent, type QuestionnaireState, type Step } from '../logic/planner.ts';
-import { describeScope, parseScope, policiesInScope } from '../logic/scope.ts';
+import { ScopeLoader } from '../logic/load.ts';
+import { describeScope, readScopeKey, scopeKey } from '../logic/scope.ts';
 import { compactShareUrl, COMPACT_PARAM, decodeCompact, decodeShare, resolveCompact, SHARE_PARAM } from '../logic/share.ts';
 import { notices, roundLines, summaryRows } from '../logic/summary.ts';
 import { todayInShanghai } from '../../lib/dates.ts';
@@ -26,8 +29,10 @@ const byId = <T extends HTMLElement>(id: string): T => {
   return el as T;
 };
 
-async function getJson<T>(url: string): Promise<T> {
+/** A JSON file of the site; null when it does not exist (404), an error for anything else. */
+async function getJson<T>(url: string): Promise<T | null> {
   const r = await fetch(url);
+  if (r.status === 404) return null;
   if (!r.ok) throw new Error(`${url}: ${r.status}`);
   return (await r.json()) as T;
 }
@@ -60,15 +65,14 @@ export async function initSelfCheck(): Promise<void> {
     clearCancel: byId<HTMLButtonElement>('sc-clear-cancel'),
     live: byId('sc-live'),
   };
-  let index: SelfCheckIndex;
-  try {
-    index = await getJson<SelfCheckIndex>(src);
-  } catch {
+  const found = await getJson<SelfCheckIndex>(src).catch(() => null);
+  if (!found) {
     root.replaceChildren(h('p', { class: 'sc-warning-text' }, '自查数据无法读取，请刷新页面重试。'));
     root.hidden = false;
     return;
   }
-  const loaded = new Map<string, IslandPolicy>();
+  const index: SelfCheckIndex = found;
+  const loader = new ScopeLoader(index, getJson);
   const store = browserStorage();
   const baseTitle = document.title;
   let state: QuestionnaireState = reduce(EMPTY, { type: 'load', state: loadState(store) });
@@ -88,14 +92,12 @@ export async function initSelfCheck(): Promise<void> {
     if (!saveState(store, state) && store) notice('本浏览器未能保存回答；关闭页面前请用“复制分享链接”保留。');
   };
 
-  /** The plan of the current scope, loading its policies' criteria files first. */
+  /** The plan of the current scope, loading its files first; null when the scope names nothing. */
   async function planFor(): Promise<Plan | null> {
-    const scope = parseScope(state.scope, index);
-    if (!scope) return null;
-    const wanted = policiesInScope(index.policies, scope);
-    await Promise.all(wanted.filter((p) => !loaded.has(p.id)).map(async (p) => loaded.set(p.id, await getJson<IslandPolicy>(p.file))));
-    const data: IslandData = { fields: index.fields, policies: wanted.map((p) => loaded.get(p.id)!) };
-    if (!current || current.data.policies.length !== data.policies.length || current.data.policies.some((p, i) => p !== data.policies[i]) || describeScope(current.scope, index) !== describeScope(scope, index)) current = plan(scope, data);
+    const loaded = await loader.load(state.scope);
+    if (!loaded) return null;
+    const data: IslandData = { fields: index.fields, policies: loaded.policies };
+    if (!current || current.data.policies.length !== data.policies.length || current.data.policies.some((p, i) => p !== data.policies[i]) || scopeKey(current.scope) !== scopeKey(loaded.scope)) current = plan(loaded.scope, data);
     return current;
   }
 
@@ -135,18 +137,18 @@ export async function initSelfCheck(): Promise<void> {
       el.submit.textContent = '继续';
     } else if (step.kind === 'screening') {
       title = '先了解贵企业的基本情况';
-      el.progress.textContent = describeScope(p!.scope, index);
+      el.progress.textContent = describeScope(p!.scope, p!.data);
       el.page.replaceChildren(h('h2', { class: 'sc-page-heading', id: 'sc-heading', tabindex: '-1' }, title), fragment(screeningView({ fields: step.fields, topics: step.topics, declarations: step.declarations, answers: state.answers, ticked: state.topics })));
       el.submit.textContent = '继续';
     } else if (step.kind === 'question') {
       const f = step.question.field;
       title = f.label;
-      el.progress.textContent = editing ? '修改回答' : describeScope(p!.scope, index);
+      el.progress.textContent = editing ? '修改回答' : describeScope(p!.scope, p!.data);
       el.page.replaceChildren(singleQuestionView(f, state.answers, editing ? '' : purposeText(p!, step.question)));
       el.submit.textContent = editing ? '保存并查看结果' : '继续';
     } else if (step.kind === 'checklist') {
       title = '以下问题中，回答为“是”的请勾选';
-      el.progress.textContent = describeScope(p!.scope, index);
+      el.progress.textContent = describeScope(p!.scope, p!.data);
       el.page.replaceChildren(checklistView(step.checklist.fields, state.answers, purposeText(p!, step.checklist)));
       el.submit.textContent = '继续';
     } else if (step.kind === 'results') {
@@ -164,7 +166,7 @@ export async function initSelfCheck(): Promise<void> {
     const a = assess(p, state);
     const today = todayInShanghai();
     const rows = summaryRows(p, a, today);
-    el.resultsMeta.replaceChildren(h('p', {}, `自查范围：${describeScope(p.scope, index)}（${rows.length} 个方向）。`));
+    el.resultsMeta.replaceChildren(h('p', {}, `自查范围：${describeScope(p.scope, p.data)}（${rows.length} 个方向）。`));
     el.resultsBody.replaceChildren(
       fragment(
         summaryView({
@@ -195,7 +197,7 @@ export async function initSelfCheck(): Promise<void> {
     }
   };
   function restoreScopeForm(): void {
-    const scope = parseScope(state.scope, index);
+    const scope = readScopeKey(state.scope);
     for (const r of scopeRadios()) r.checked = scope?.kind === r.value;
     if (scope?.kind === 'province') scopeSelect('province')!.value = scope.province;
     if (scope?.kind === 'policy') scopeSelect('policy')!.value = scope.policy;
@@ -206,7 +208,8 @@ export async function initSelfCheck(): Promise<void> {
     const checked = scopeRadios().find((r) => r.checked);
     const key = !checked ? '' : checked.value === 'all' ? 'all' : `${checked.value}:${scopeSelect(checked.value)?.value ?? ''}`;
     const slot = byId('sc-scope-error');
-    if (!checked || !parseScope(key, index)) {
+    // The choices are the page's own (rendered from the corpus): a key that reads is one that exists.
+    if (!checked || !readScopeKey(key)) {
       slot.hidden = false;
       slot.replaceChildren(h('span', { class: 'visually-hidden' }, '错误：'), '请选择自查范围');
       showErrors([{ href: `#${scopeRadios()[0]?.id ?? 'sc-scope-group'}`, text: '请选择自查范围' }]);
@@ -405,13 +408,11 @@ export async function initSelfCheck(): Promise<void> {
     dispatch({ type: 'load', state: incoming });
     // A link made before the screening existed: nothing is screened out, the results follow at once.
     if (incoming.topics === undefined || incoming.topics === null) dispatch({ type: 'load', state: { ...state, topics: [] } });
-    if (!parseScope(state.scope, index)) dispatch({ type: 'load', state: { ...state, scope: null } });
-    else {
-      const p = await planFor();
-      if (p && (incoming.topics === undefined || incoming.topics === null)) dispatch({ type: 'load', state: { ...state, topics: p.topics.map((t) => t.label) } });
-    }
+    const p = await planFor();
+    if (!p) dispatch({ type: 'load', state: { ...state, scope: null } });
+    else if (incoming.topics === undefined || incoming.topics === null) dispatch({ type: 'load', state: { ...state, topics: p.topics.map((t) => t.label) } });
     notice('已载入分享链接中的回答。');
-  } else if (scopeParam !== null && parseScope(scopeParam, index)) {
+  } else if (scopeParam !== null && (await loader.load(scopeParam))) {
     dispatch({ type: 'scope', scope: scopeParam });
   }
   if (incoming !== undefined || scopeParam !== null) history.replaceState(null, '', `${location.pathname}${incoming ? '#results' : location.hash}`);

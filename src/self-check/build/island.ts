@@ -9,7 +9,7 @@ import type { Corpus, Policy } from '../../lib/corpus.ts';
 import type { Field } from '../../schemas/index.ts';
 import { selfCheckDataUrl } from '../../model/routes.ts';
 import { fieldsReadBy, registryOf } from '../logic/scope.ts';
-import type { IslandContact, IslandData, IslandDirection, IslandPolicy, SelfCheckIndex } from '../logic/types.ts';
+import type { IslandContact, IslandData, IslandDirection, IslandPolicy, SelfCheckIndex, SelfCheckProvince } from '../logic/types.ts';
 
 /** Keys holding a verbatim quote → the key that holds its anchor (see links.ts). */
 export const ANCHOR_KEYS = { quote: 'a', capQuote: 'ca', methodQuote: 'ma' } as const;
@@ -133,24 +133,31 @@ function sharedFields(corpus: Corpus): Field[] {
   return corpus.fields.filter((f) => !own.has(f.id));
 }
 
-/** URL of a policy's criteria file. */
-export const policyFileUrl = (policy: string): string => selfCheckDataUrl.policy(policy);
+/** The provinces in corpus order (the order of their first policy). */
+export const selfCheckProvinces = (corpus: Corpus): string[] => [...new Set(corpus.policies.map((p) => p.province))];
 
-/** The small file the page fetches first: the shared questions, and per policy its names and file. */
+/**
+ * The file the page fetches first: the shared questions and the provinces. Nothing in it is per policy,
+ * so its size does not grow with the corpus (a one-policy scope fetches this and its policy's file).
+ */
 export function buildIndex(corpus: Corpus): SelfCheckIndex {
-  return {
-    fields: sharedFields(corpus),
-    policies: corpus.policies.map((p) => ({
-      id: p.id,
-      kind: p.kind,
-      province: p.province,
-      year: p.year,
-      shortTitle: p.shortTitle,
-      programmes: p.programmes.map((g) => ({ id: g.id, name: g.name })),
-      directions: p.directions.map((d) => ({ id: d.id, name: d.name, programme: d.programme })),
-      file: policyFileUrl(p.id),
-    })),
-  };
+  return { fields: sharedFields(corpus), provinces: selfCheckProvinces(corpus) };
+}
+
+/** A province's file: its policies' ids in corpus order, fetched for a province or whole-corpus scope. */
+export function buildProvinceFile(corpus: Corpus, province: string): SelfCheckProvince {
+  return { province, policies: corpus.policies.filter((p) => p.province === province).map((p) => p.id) };
+}
+
+/**
+ * Every self-check data file the build writes, by URL (src/pages/self-check/), each built on demand:
+ * what the unit tests and the benchmark fetch through the same loader as the page, without a site build.
+ */
+export function selfCheckFiles(corpus: Corpus): Map<string, () => unknown> {
+  const files = new Map<string, () => unknown>([[selfCheckDataUrl.index(), () => buildIndex(corpus)]]);
+  for (const province of selfCheckProvinces(corpus)) files.set(selfCheckDataUrl.province(province), () => buildProvinceFile(corpus, province));
+  for (const p of corpus.policies) files.set(selfCheckDataUrl.policy(p.id), () => buildPolicyFile(corpus, p));
+  return files;
 }
 
 /** JSON for any of the self-check's files (see {@link islandJson}). */

@@ -28,24 +28,42 @@ export interface ScopeCatalogue {
   policies: ReadonlyArray<{ id: string; province: string; shortTitle: string; programmes: ReadonlyArray<{ id: string; name: string }>; directions: ReadonlyArray<{ id: string; name: string; programme: string }> }>;
 }
 
+/** Ids are lowercase ASCII slugs (schemas/citation.ts): anything else in a key is not one of ours. */
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
 /**
- * The scope a key names, or null when the key is malformed or names nothing in the data (a stale
- * share link, a policy since removed): the page then asks for the scope again instead of guessing.
+ * The scope a key spells, read without any data: its kind and ids, or null when malformed. Which files
+ * to fetch follows from this alone (see load.ts); whether the scope names something is {@link parseScope}.
  */
-export function parseScope(key: unknown, data: ScopeCatalogue): Scope | null {
+export function readScopeKey(key: unknown): Scope | null {
   if (typeof key !== 'string') return null;
   if (key === 'all') return { kind: 'all' };
   const colon = key.indexOf(':');
   if (colon < 0) return null;
   const kind = key.slice(0, colon);
   const rest = key.slice(colon + 1);
-  if (kind === 'province') return data.policies.some((p) => p.province === rest) ? { kind, province: rest } : null;
-  if (kind === 'policy') return data.policies.some((p) => p.id === rest) ? { kind, policy: rest } : null;
-  const [policy = '', child = ''] = rest.split('/');
-  const p = data.policies.find((x) => x.id === policy);
-  if (kind === 'programme') return p?.programmes.some((g) => g.id === child) ? { kind, policy, programme: child } : null;
-  if (kind === 'direction') return p?.directions.some((d) => d.id === child) ? { kind, policy, direction: child } : null;
+  if (kind === 'province') return rest === '' ? null : { kind, province: rest };
+  if (kind === 'policy') return SLUG.test(rest) ? { kind, policy: rest } : null;
+  const [policy = '', child = '', ...more] = rest.split('/');
+  if (!SLUG.test(policy) || !SLUG.test(child) || more.length > 0) return null;
+  if (kind === 'programme') return { kind, policy, programme: child };
+  if (kind === 'direction') return { kind, policy, direction: child };
   return null;
+}
+
+/**
+ * The scope a key names, or null when the key is malformed or names nothing in the data (a stale
+ * share link, a policy since removed): the page then asks for the scope again instead of guessing.
+ */
+export function parseScope(key: unknown, data: ScopeCatalogue): Scope | null {
+  const scope = readScopeKey(key);
+  if (!scope || scope.kind === 'all') return scope;
+  if (scope.kind === 'province') return data.policies.some((p) => p.province === scope.province) ? scope : null;
+  const p = data.policies.find((x) => x.id === scope.policy);
+  if (!p) return null;
+  if (scope.kind === 'programme') return p.programmes.some((g) => g.id === scope.programme) ? scope : null;
+  if (scope.kind === 'direction') return p.directions.some((d) => d.id === scope.direction) ? scope : null;
+  return scope;
 }
 
 /** The key of a scope (the inverse of {@link parseScope}). */

@@ -39,23 +39,20 @@ export interface IslandData extends EngineData {
 }
 
 /**
- * The small file fetched first (/self-check/index.json): the shared question registry and, per policy,
- * what the scope step needs and where its criteria file is. Criteria files are fetched only for the
- * policies in scope.
+ * The file fetched first (/self-check/index.json): the shared question registry and the provinces. Its
+ * size does not grow with the corpus: a one-policy scope fetches it and its policy's criteria file
+ * (`selfCheckDataUrl.policy`) only; a province's file (`selfCheckDataUrl.province`) lists that
+ * province's policies, for the province and whole-corpus scopes.
  */
 export interface SelfCheckIndex {
   fields: Field[];
-  policies: Array<{
-    id: string;
-    kind: EnginePolicy['kind'];
-    province: string;
-    year: number;
-    shortTitle: string;
-    programmes: Array<{ id: string; name: string }>;
-    directions: Array<{ id: string; name: string; programme: string }>;
-    /** URL of the policy's criteria file (an IslandPolicy with its own fields). */
-    file: string;
-  }>;
+  provinces: string[];
+}
+
+/** A province's file: the ids of its policies, each with a criteria file. */
+export interface SelfCheckProvince {
+  province: string;
+  policies: string[];
 }
 
 /** What was typed, per field id: the raw text (parsed on use) or "unknown" for 不确定. */
