@@ -239,7 +239,8 @@ describe('self-check: a busy manager from the home page to the results', () => {
 describe('self-check: wording, errors, clearing, old links', () => {
   it('the scope step has no step count and is the only one with the intro; errors are plain Chinese next to the field; the first question starts near the top on a phone', async () => {
     const { page, context, errors } = await openPage('/self-check/', { viewport: { width: 375, height: 812 } });
-    expect(await page.locator('#sc-page-scope .lede').isVisible()).toBe(true);
+    // The scope step is drawn once the index has loaded; waitFor fails the test if it never shows.
+    await page.locator('#sc-page-scope .lede').waitFor({ state: 'visible' });
     expect(await page.locator('#sc-app').textContent()).not.toMatch(/第 \d+ 步/);
     await page.check('#sc-scope-policy');
     await page.selectOption('#sc-scope-policy-value', 'shanxi-2023-tech-retrofit');
