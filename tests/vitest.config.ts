@@ -10,7 +10,9 @@ export default defineConfig({
     // Dates are computed and asserted in the policies' own timezone.
     env: { TZ: 'Asia/Shanghai' },
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts', 'tests/data/**/*.test.ts'], testTimeout: 60_000 } },
+      // Not isolated: the files share one module graph, so the corpus, zod schemas and engine load once
+      // rather than once a file (half the step's time). A test that changes process.env restores it.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts', 'tests/engine/**/*.test.ts', 'tests/data/**/*.test.ts'], testTimeout: 60_000, isolate: false } },
       // Checks that read the built dist/ and need no browser (run after the build, before Chromium starts).
       { test: { name: 'dist', include: ['tests/dist/**/*.test.ts'], testTimeout: 120_000 } },
       {
@@ -21,6 +23,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // Not isolated: one Chromium and one pool of contexts serve every file (tests/browser/helpers.ts);
+          // Chromium ends with the test process, whose DevTools pipe it reads.
+          isolate: false,
         },
       },
     ],

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parse } from 'parse5';
 import type { DefaultTreeAdapterMap } from 'parse5';
-import { baseUrl, closeBrowser, getBrowser, openPage } from './helpers.ts';
+import { baseUrl, getBrowser, openPage } from './helpers.ts';
 import { builtPages } from './site-files.ts';
 
 /**
@@ -11,8 +11,6 @@ import { builtPages } from './site-files.ts';
  * link or 原文未载明联系方式) stand on the first screen; quotes appear once and never restate the h1;
  * the home page's open-rounds statement follows the browser clock; the directions finder filters.
  */
-afterAll(closeBrowser);
-
 type Element = DefaultTreeAdapterMap['element'];
 type Node = DefaultTreeAdapterMap['node'];
 const pages = builtPages();

@@ -1,7 +1,7 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { axeViolations, closeBrowser, openPage, pageSession } from './helpers.ts';
+import { axeViolations, openPage, pageSession } from './helpers.ts';
 import { builtPages, idsIn } from './site-files.ts';
 
 /**
@@ -9,8 +9,6 @@ import { builtPages, idsIn } from './site-files.ts';
  * page linked to a quote anchor that exists, content pages without script, and in Chromium the
  * “same answers” page filling both provinces' verdicts from a share link or from saved answers.
  */
-afterAll(closeBrowser);
-
 const pages = builtPages();
 const byUrl = new Map(pages.map((p) => [p.url, p.html]));
 const crosswalk = parse(readFileSync('policies/crosswalk.yaml', 'utf8')) as { themes: Array<{ id: string; name: string }> };

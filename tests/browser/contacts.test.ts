@@ -1,13 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { personSlugOf } from '../../src/lib/contacts.ts';
-import { baseUrl, closeBrowser, openPage, axeViolations } from './helpers.ts';
+import { baseUrl, openPage, axeViolations } from './helpers.ts';
 import { DIST } from './site-files.ts';
-
-afterAll(closeBrowser);
-
 
 const dist = DIST;
 const html = () => readFileSync(join(dist, 'contacts', 'index.html'), 'utf8');

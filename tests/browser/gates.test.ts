@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, closeBrowser, pageSession } from './helpers.ts';
+import { axeViolations, pageSession } from './helpers.ts';
 import { builtPages } from './site-files.ts';
 
 /**
@@ -33,8 +33,6 @@ const KINDS: Record<string, RegExp> = {
   data: /^\/data\/$/,
   codebook: /^\/data\/codebook\/$/,
 };
-
-afterAll(closeBrowser);
 
 describe('in Chromium, one page of each kind', () => {
   // One page visits them all: these checks need no fresh storage, and a context a page would cost more than the checks.

@@ -8,15 +8,13 @@ export const baseUrl = (): string => inject('baseUrl');
 
 let browser: Browser | undefined;
 
+/**
+ * One Chromium for the whole run (the browser project is not isolated, so every file shares this
+ * module). It is never closed by hand: it ends with the test process, whose DevTools pipe it reads.
+ */
 export async function getBrowser(): Promise<Browser> {
   browser ??= await launchChromium();
   return browser;
-}
-
-export async function closeBrowser(): Promise<void> {
-  pool.length = 0;
-  await browser?.close();
-  browser = undefined;
 }
 
 /** What a page did while it loaded: console errors and CSP violations, requests to other hosts. */

@@ -1,7 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, openPage } from './helpers.ts';
-
-afterAll(closeBrowser);
+import { describe, expect, it } from 'vitest';
+import { openPage } from './helpers.ts';
 
 describe('home page in Chromium', () => {
   it('is zh-CN, lists the five policies, and ships only the round-status script', async () => {

@@ -1,9 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, it } from 'vitest';
-import { baseUrl, closeBrowser, getBrowser, openPage, pageSession } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, getBrowser, openPage, pageSession } from './helpers.ts';
 import { builtPages, DIST, idsIn } from './site-files.ts';
-
-afterAll(closeBrowser);
 
 interface OpenDataPolicy { id: string; directions: Array<{ id: string; name: string }> }
 const openData = JSON.parse(readFileSync(`${DIST}/data/policies.json`, 'utf8')) as { policies: OpenDataPolicy[] };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { axeViolations, baseUrl, closeBrowser, getBrowser, openPage } from './helpers.ts';
+import { axeViolations, baseUrl, getBrowser, openPage } from './helpers.ts';
 import { ask, waitForIndex, type PageAnswer } from '../search/in-browser.ts';
 import { loadQuerySet, scoreCase, summarise } from '../search/query-set.ts';
 import { PAGE_KIND_LABEL } from '../../src/search/types.ts';
@@ -26,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await context?.close();
-  await closeBrowser();
 });
 
 describe('the query set', () => {

@@ -9,15 +9,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../scripts/lib/selfcheck-cli.ts';
 import { loadCorpusUnchecked } from '../../src/data/load.ts';
 import { applicableCriteria, fieldsOf } from '../../src/model/criteria.ts';
 import { selfCheckDataUrl, selfCheckUrl } from '../../src/model/routes.ts';
 import type { SelfCheckIndex, SelfCheckProvince } from '../../src/self-check/logic/types.ts';
-import { axeViolations, closeBrowser, openPage } from './helpers.ts';
-
-afterAll(closeBrowser);
+import { axeViolations, openPage } from './helpers.ts';
 
 type Answers = Record<string, string>;
 

@@ -2,11 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
-import { afterAll, describe, expect, it } from 'vitest';
-import { axeViolations, baseUrl, closeBrowser, openPage } from './helpers.ts';
-
-afterAll(closeBrowser);
-
+import { describe, expect, it } from 'vitest';
+import { axeViolations, baseUrl, openPage } from './helpers.ts';
 
 /** A page whose clock is fixed before it loads, so the client script reads that date as “today”. */
 const openAt = (path: string, isoInstant: string) => openPage(path, {}, isoInstant);
