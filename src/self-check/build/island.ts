@@ -83,14 +83,7 @@ export function buildIsland(corpus: Corpus): IslandData {
   const read = new Set<string>();
   for (const p of policies) for (const d of p.directions) for (const id of fieldsReadBy(p, d)) read.add(id);
   // Derived fields stay (the engine computes them) with everything they are computed from, derived or asked.
-  const keep = new Set<string>();
-  const visit = (id: string) => {
-    if (keep.has(id)) return;
-    keep.add(id);
-    const f = registry.get(id);
-    if (f?.type === 'derived') f.derive.of.forEach(visit);
-  };
-  read.forEach(visit);
+  const keep = withInputs(read, registry);
   return { fields: [...registry.values()].filter((f) => keep.has(f.id)), policies };
 }
 
