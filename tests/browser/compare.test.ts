@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { axeViolations, openPage, pageSession } from './helpers.ts';
+import { axeViolations, openPage } from './helpers.ts';
 import { builtPages, idsIn } from './site-files.ts';
 
 /**
@@ -153,10 +153,8 @@ describe('in Chromium', () => {
 
   // /compare/ and a theme table are among the site-wide gate's pages (tests/browser/gates.test.ts).
   it('the pages the site-wide gate does not visit: axe WCAG 2.2 AA, no horizontal scroll at 360 px, no console error, no other host', async () => {
-    const session = await pageSession({ viewport: { width: 360, height: 740 } });
-    // The empty same-answers page before the filled one, which may leave its answers in this context's storage.
     for (const url of ['/compare/shanxi-over-time/', '/compare/industrial-internet-data/', '/compare/same-answers/', `/compare/same-answers/?p=${shareParam(ANSWERS)}`]) {
-      const { page, errors, foreignRequests, settled } = await session.visit(url);
+      const { page, context, errors, foreignRequests, settled } = await openPage(url, { viewport: { width: 360, height: 740 } });
       if (url.includes('?p=')) await page.locator('#sa-results[data-ready="true"]').waitFor();
       await settled();
       const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
@@ -164,8 +162,8 @@ describe('in Chromium', () => {
       expect(await axeViolations(page), url).toEqual([]);
       expect(errors, url).toEqual([]);
       expect(foreignRequests, url).toEqual([]);
+      await context.close();
     }
-    await session.close();
   });
 
   it('a theme table scrolls inside its own region on a narrow screen', async () => {

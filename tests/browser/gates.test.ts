@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, pageSession } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { axeViolations, openPage } from './helpers.ts';
 import { builtPages } from './site-files.ts';
 
 /**
@@ -35,17 +35,10 @@ const KINDS: Record<string, RegExp> = {
 };
 
 describe('in Chromium, one page of each kind', () => {
-  // One page visits them all: these checks need no fresh storage, and a context a page would cost more than the checks.
-  let session: Awaited<ReturnType<typeof pageSession>>;
-  beforeAll(async () => {
-    session = await pageSession({ viewport: { width: 360, height: 740 } });
-  });
-  afterAll(() => session.close());
-
   for (const [kind, pattern] of Object.entries(KINDS)) {
     it(`${kind}: axe WCAG 2.2 AA, no console error or CSP violation, no other host, no horizontal scroll at 360 px`, async () => {
       const url = pageOfKind(pattern);
-      const { page, errors, foreignRequests, settled } = await session.visit(url);
+      const { page, context, errors, foreignRequests, settled } = await openPage(url, { viewport: { width: 360, height: 740 } });
       await settled();
       const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       expect(scroll, `${url} scrolls horizontally`).toBeLessThanOrEqual(inner!);
@@ -53,6 +46,7 @@ describe('in Chromium, one page of each kind', () => {
       expect(violations, url).toEqual([]);
       expect(errors, url).toEqual([]);
       expect(foreignRequests, url).toEqual([]);
+      await context.close();
     });
   }
 });

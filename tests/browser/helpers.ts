@@ -32,7 +32,8 @@ type ContextOptions = NonNullable<Parameters<Browser['newContext']>[0]>;
 async function recordingPage(context: BrowserContext): Promise<{ page: Page; visit(path: string): Promise<Visit>; forget(): void }> {
   const page = await context.newPage();
   const origin = new URL(baseUrl()).origin;
-  let current = { errors: [] as string[], foreignRequests: [] as string[], fetches: 0 };
+  const blank = () => ({ errors: [] as string[], foreignRequests: [] as string[], fetches: 0 });
+  let current = blank();
   page.on('console', (m) => {
     if (m.type() === 'error') current.errors.push(m.text());
   });
@@ -45,12 +46,12 @@ async function recordingPage(context: BrowserContext): Promise<{ page: Page; vis
   return {
     page,
     async visit(path) {
-      const mine = (current = { errors: [], foreignRequests: [], fetches: 0 });
+      const mine = (current = blank());
       await page.goto(baseUrl() + path, { waitUntil: 'load' });
       return { page, errors: mine.errors, foreignRequests: mine.foreignRequests, settled: async () => void (mine.fetches > 0 && (await page.waitForLoadState('networkidle'))) };
     },
     /** What the page does from now on belongs to no visit (a released page's last events). */
-    forget: () => void (current = { errors: [], foreignRequests: [], fetches: 0 }),
+    forget: () => void (current = blank()),
   };
 }
 
@@ -122,16 +123,6 @@ export async function openPage(
     },
   });
   return { context, ...(await held.recorder.visit(path)) };
-}
-
-/**
- * One context and page for visiting many pages in turn, for checks that need no fresh storage or
- * clock: a new context costs a renderer process, which on 2 cores costs more than most checks.
- */
-export async function pageSession(options: ContextOptions = {}): Promise<{ visit(path: string): Promise<Visit>; close(): Promise<void> }> {
-  const context = await newContext(options);
-  const { visit } = await recordingPage(context);
-  return { visit, close: () => context.close() };
 }
 
 const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');

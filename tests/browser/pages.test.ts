@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { baseUrl, getBrowser, openPage, pageSession } from './helpers.ts';
+import { baseUrl, getBrowser, openPage } from './helpers.ts';
 import { builtPages, DIST, idsIn } from './site-files.ts';
 
 interface OpenDataPolicy { id: string; directions: Array<{ id: string; name: string }> }
@@ -57,14 +57,13 @@ describe('in Chromium', () => {
   it('a direction page does not scroll horizontally at 360 px', async () => {
     const directionPages = pages.filter((p) => /\/directions\/[^/]+\/$/.test(p.url) && p.url.startsWith('/policies/'));
     const sample = [directionPages[0], directionPages[Math.floor(directionPages.length / 2)], directionPages.at(-1)].filter((x) => x !== undefined);
-    const session = await pageSession({ viewport: { width: 360, height: 740 } });
     for (const { url } of sample) {
-      const { page, errors } = await session.visit(url);
+      const { page, context, errors } = await openPage(url, { viewport: { width: 360, height: 740 } });
       const [scroll, inner] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
       expect(scroll, url).toBeLessThanOrEqual(inner!);
       expect(errors).toEqual([]);
+      await context.close();
     }
-    await session.close();
   });
 
   it('the print stylesheet hides navigation and search on a direction page', async () => {

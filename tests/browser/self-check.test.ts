@@ -113,9 +113,8 @@ async function rows(page: Page): Promise<Record<string, Row>> {
 async function cli(answers: Answers): Promise<Array<{ policy: string; direction: string; verdict: string }>> {
   let out = '';
   let err = '';
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env.POLICIES_DIR;
-  const status = await runCli(['-'], { env, readStdin: () => JSON.stringify(answers), out: (c) => (out += c), err: (c) => (err += c) });
+  // No POLICIES_DIR: the real corpus, as the site was built from.
+  const status = await runCli(['-'], { env: {}, readStdin: () => JSON.stringify(answers), out: (c) => (out += c), err: (c) => (err += c) });
   if (status !== 0) throw new Error(`selfcheck 退出码 ${status}：${err}`);
   return (JSON.parse(out) as { results: Array<{ policy: string; direction: string; verdict: string }> }).results;
 }
