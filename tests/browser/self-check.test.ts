@@ -215,7 +215,7 @@ describe('self-check: a busy manager from the home page to the results', () => {
     await context.close();
   });
 
-  it('自查本方向 asks only that direction’s questions and fetches only its policy’s data', async () => {
+  it('自查本方向 asks only that direction’s questions and fetches only its policy’s data; after a reload, back returns to a checklist with its answers', async () => {
     const { corpus } = loadCorpusUnchecked('policies', '.');
     const policy = corpus.policies.find((p) => p.id === 'jiangsu-2023-fund-guide')!;
     const direction = policy.directions.find((d) => d.id === 'smart-factory')!;
@@ -227,7 +227,29 @@ describe('self-check: a busy manager from the home page to the results', () => {
     expect(data).toEqual([selfCheckDataUrl.index(), selfCheckDataUrl.policy(policy.id)]);
     expect(asked.length).toBeGreaterThan(3);
     for (const id of asked.filter((x) => !x.startsWith('sc-'))) expect(reads.has(id), id).toBe(true);
-    expect(Object.keys(await rows(page))).toEqual(['jiangsu-2023-fund-guide/smart-factory']);
+    const ui = await rows(page);
+    expect(Object.keys(ui)).toEqual(['jiangsu-2023-fund-guide/smart-factory']);
+
+    // After a reload, the back button returns to the checklist with every item and every answer given
+    // there; 继续 then leads to the same results.
+    expect(asked).toContain('sc-checklist');
+    await page.reload();
+    await page.waitForSelector('#sc-results:not([hidden])');
+    for (let i = 0; i < 10 && !(await page.evaluate(() => location.hash)).startsWith('#list-'); i++) {
+      await page.goBack();
+      await page.waitForSelector('#sc-page:not([hidden])');
+    }
+    await page.waitForFunction(() => document.querySelector<HTMLInputElement>('input[name="sc-checklist"]')?.value === location.hash.slice('#list-'.length));
+    const shown = await page.locator('input[name="sc-checklist"]').evaluateAll((els) => els.map((e) => [(e as HTMLInputElement).value, (e as HTMLInputElement).checked] as const));
+    expect(shown.length).toBeGreaterThanOrEqual(2);
+    // The same items, in the same order, as when the checklist was first answered.
+    expect(asked.join(' ')).toContain(['sc-checklist', ...shown.map(([id]) => id)].join(' '));
+    for (const [id, ticked] of shown) expect(ticked, id).toBe(SMART_FACTORY[id] === '是');
+    const kept = await saved(page);
+    for (const [id] of shown) expect(Object.hasOwn(kept, id), id).toBe(true);
+    await page.click('#sc-submit');
+    await page.waitForSelector('#sc-results:not([hidden])');
+    expect(await rows(page)).toEqual(ui);
     expect(errors).toEqual([]);
     await context.close();
   });

@@ -159,7 +159,7 @@ describe('checklists of yes/no questions', () => {
     const then = next(p, after);
     const asked = then.kind === 'checklist' ? then.checklist.fields.map((f) => f.id) : then.kind === 'question' ? [then.question.field.id] : [];
     expect(asked.some((id) => Object.hasOwn(answers, id))).toBe(false);
-    // An empty answer removes it again (going back to the checklist).
+    // An empty answer removes it again.
     expect(Object.hasOwn(reduce(after, { type: 'answers', answers: { [first!]: '' } }).answers, first!)).toBe(false);
   });
 

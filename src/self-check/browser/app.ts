@@ -5,21 +5,21 @@
  *
  * Data: /self-check/index.json first (shared questions, provinces), then what the scope needs
  * (logic/load.ts): one criteria file per policy in scope, found from the scope key itself, or for a
- * province or the whole corpus its provinces' lists first. Routes (location.hash): #scope, #screening,
- * #q-<field> (a question), #list-<first field> (a checklist of yes/no questions),
- * #results.
+ * province or the whole corpus its provinces' lists first. Routes (location.hash) are those of
+ * logic/route.ts; back, forward and a reload show the step of the route with the answers given there.
  */
 import { UNKNOWN_ANSWER, type IslandData, type SavedState, type SelfCheckIndex } from '../logic/types.ts';
 import { errorText, parseAnswers } from '../logic/answers.ts';
 import { QuoteLinks } from '../logic/links.ts';
 import { assess, checklistAnswers, EMPTY, next, plan, purposeText, reduce, type Plan, type QuestionnaireEvent, type QuestionnaireState, type Step } from '../logic/planner.ts';
 import { ScopeLoader } from '../logic/load.ts';
+import { entryOf, qid, routeOf, stepAt } from '../logic/route.ts';
 import { describeScope, readScopeKey, scopeKey } from '../logic/scope.ts';
 import { compactShareUrl, COMPACT_PARAM, decodeCompact, decodeShare, resolveCompact, SHARE_PARAM } from '../logic/share.ts';
 import { notices, roundLines, summaryRows } from '../logic/summary.ts';
 import { todayInShanghai } from '../../lib/dates.ts';
 import { fragment, h } from './dom.ts';
-import { CHECKLIST, checklistView, DECLARATIONS, qid, screeningView, setQuestionError, singleQuestionView } from './render-form.ts';
+import { CHECKLIST, checklistView, DECLARATIONS, screeningView, setQuestionError, singleQuestionView } from './render-form.ts';
 import { summaryView } from './render-results.ts';
 import { browserStorage, clearState, loadState, saveState } from './storage.ts';
 
@@ -79,8 +79,6 @@ export async function initSelfCheck(): Promise<void> {
   let current: Plan | null = null;
   /** The question being changed from the results (shown even if the planner would not ask it now). */
   let editing: string | null = null;
-  /** The fields of each checklist shown, by route: going back to one forgets all its answers. */
-  const lists = new Map<string, string[]>();
 
   const notice = (text: string) => el.notices.append(h('div', { class: 'sc-notice', role: 'status' }, h('p', {}, text)));
   const announce = (text: string) => {
@@ -113,16 +111,17 @@ export async function initSelfCheck(): Promise<void> {
 
   let step: Step = { kind: 'scope' };
 
-  /** Shows a step; `push` records it in the history so the back button returns to the previous one. */
+  /**
+   * Shows a step. `push`: the planner's next step, recorded in the history so that the back button
+   * returns to the previous one; otherwise the step of the current route (back, forward, a reload).
+   */
   async function show(push: boolean, focus = true): Promise<void> {
     const p = await planFor();
-    step = next(p, state);
+    step = p && !push ? stepAt(p, state, location.hash, history.state) : next(p, state);
     if (editing && p && p.registry.has(editing)) step = { kind: 'question', question: { field: p.registry.get(editing)!, forDirections: [] }, asked: 0 };
-    else if (step.kind !== 'scope' && location.hash === '#results' && state.topics !== null) step = { kind: 'results' };
-    const route = step.kind === 'question' ? qid(step.question.field.id) : step.kind === 'checklist' ? `list-${step.checklist.fields[0]!.id}` : step.kind;
-    if (step.kind === 'checklist') lists.set(route, step.checklist.fields.map((f) => f.id));
-    if (push && location.hash !== `#${route}`) history.pushState(null, '', `#${route}`);
-    else if (!push) history.replaceState(null, '', `#${route}`);
+    const route = routeOf(step);
+    if (push && location.hash !== `#${route}`) history.pushState(entryOf(step), '', `#${route}`);
+    else if (!push) history.replaceState(entryOf(step), '', `#${route}`);
     clearErrors();
     el.scopePage.hidden = step.kind !== 'scope';
     el.page.hidden = step.kind === 'scope' || step.kind === 'results';
@@ -352,14 +351,6 @@ export async function initSelfCheck(): Promise<void> {
   window.addEventListener('popstate', () => {
     editing = null;
     if (location.hash === '#scope' || location.hash === '') return showScope();
-    // Back from a question: forget the answer given there, so the planner asks it again.
-    if (location.hash.startsWith('#q-')) {
-      const field = location.hash.slice(3);
-      if (Object.hasOwn(state.answers, field)) dispatch({ type: 'answer', field, raw: '' });
-    } else if (location.hash.startsWith('#list-')) {
-      const fields = lists.get(location.hash.slice(1)) ?? [location.hash.slice(6)];
-      dispatch({ type: 'answers', answers: Object.fromEntries(fields.map((f) => [f, ''])) });
-    } else if (location.hash === '#screening') dispatch({ type: 'load', state: { ...state, topics: null } });
     void show(false);
   });
   el.print.addEventListener('click', () => window.print());

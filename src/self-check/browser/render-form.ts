@@ -9,10 +9,9 @@
 import { parseFieldValue } from '../../engine/parse-input.ts';
 import type { Field } from '../../schemas/index.ts';
 import { describeValue, hintFor, rawAnswer } from '../logic/answers.ts';
+import { qid } from '../logic/route.ts';
 import { h, type Child } from './dom.ts';
 import { UNKNOWN_ANSWER, type Answers } from '../logic/types.ts';
-
-export const qid = (field: string): string => `q-${field}`;
 
 /** The question without its trailing question mark, for lists and links. */
 export const shortLabel = (f: Field): string => f.label.replace(/[？?]$/, '');

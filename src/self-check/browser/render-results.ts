@@ -11,7 +11,8 @@ import type { QuoteLinks } from '../logic/links.ts';
 import { gapText, GROUP_LABEL, handoutReasons, VERDICT_LABEL, type CitedReason, type RoundLine, type SummaryRow } from '../logic/summary.ts';
 import type { IslandPolicy } from '../logic/types.ts';
 import { h, type Child } from './dom.ts';
-import { qid, shortLabel } from './render-form.ts';
+import { qid } from '../logic/route.ts';
+import { shortLabel } from './render-form.ts';
 
 const STATUS_LABEL: Record<Status, string> = { met: '满足', unmet: '不满足', unknown: '待补充', confirm: '须人工确认' };
 

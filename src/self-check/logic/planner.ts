@@ -318,6 +318,10 @@ export function checklistAnswers(list: Checklist, ticked: ReadonlySet<string>, u
 /** Whether the screening page has anything to ask in this plan. */
 export const hasScreening = (p: Plan): boolean => p.screening.length > 0 || p.topics.length > 0 || p.declarations.length > 0;
 
+/** How many questions in scope have an answer. */
+export const askedCount = (p: Plan, state: QuestionnaireState): number =>
+  Object.keys(state.answers).filter((id) => [...p.reads.values()].some((s) => s.has(id))).length;
+
 /**
  * What to show for a state: the scope until one is chosen, then the screening (once), then the most
  * useful open question, then the results. `p` is the plan of `state.scope` (null when none is valid).
@@ -328,7 +332,7 @@ export function next(p: Plan | null, state: QuestionnaireState): Step {
   const a = assess(p, state);
   const q = nextQuestion(p, a);
   if (!q) return { kind: 'results' };
-  const asked = Object.keys(state.answers).filter((id) => [...p.reads.values()].some((s) => s.has(id))).length;
+  const asked = askedCount(p, state);
   const list = nextChecklist(p, a);
   if (list) return { kind: 'checklist', checklist: list, asked };
   return { kind: 'question', question: q, asked };
