@@ -220,6 +220,24 @@ describe('phones and the 404 page', () => {
     );
     expect(await page.locator('a[href^="tel:"]').count()).toBeGreaterThan(100);
     expect(clipped).toEqual([]);
+    // The name box and the first number on the first screen: the other filters fold under 更多筛选.
+    await page.locator('[data-contact-filters]').waitFor({ state: 'visible' });
+    expect(await page.locator('[data-contact-more]').getAttribute('open')).toBeNull();
+    expect(await page.locator('#cf-q').isVisible()).toBe(true);
+    const firstTel = await page.locator('tr[data-contact] a[href^="tel:"]').first().evaluate((a) => a.getBoundingClientRect().bottom + scrollY);
+    expect(firstTel).toBeLessThanOrEqual(812);
+    await context.close();
+  });
+
+  it('/contacts/ shows every filter on a wide screen, and on a phone when a link sets a folded one', async () => {
+    const wide = await openPage('/contacts/', { viewport: { width: 1280, height: 900 } });
+    await wide.page.locator('[data-contact-filters]').waitFor({ state: 'visible' });
+    expect(await wide.page.locator('#cf-dept').isVisible()).toBe(true);
+    await wide.context.close();
+    const { page, context } = await openPage('/contacts/?dept=节能处', { viewport: { width: 375, height: 812 } });
+    await page.locator('[data-contact-filters]').waitFor({ state: 'visible' });
+    expect(await page.locator('#cf-dept').isVisible()).toBe(true);
+    expect(await page.locator('[data-contact-more] > summary').innerText()).toContain('已选 1 项');
     await context.close();
   });
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { matches, normalise, type Query } from '../../src/components/contacts/filter.ts';
+import { matches, moreFiltersSet, normalise, type Query } from '../../src/components/contacts/filter.ts';
 import { getCorpus } from '../../src/lib/corpus.ts';
 import {
   differByOneChar,
@@ -126,6 +126,13 @@ describe('shared numbers', () => {
 });
 
 describe('filters', () => {
+  it('counts the filters folded under 更多筛选: all but the name box, blanks not counted', () => {
+    expect(moreFiltersSet(noQuery)).toBe(0);
+    expect(moreFiltersSet({ ...noQuery, q: '郭毅' })).toBe(0);
+    expect(moreFiltersSet({ ...noQuery, dept: '节能处', industry: ' ' })).toBe(1);
+    expect(moreFiltersSet({ q: 'x', policy: 'a', dept: 'b', chain: 'c', industry: 'd' })).toBe(4);
+  });
+
   it('finds names however they are padded, and numbers with or without the dash', () => {
     expect(normalise(' 郭  毅 ')).toBe('郭毅');
     expect(found({ q: '郭  毅' }).every((e) => e.displayName === '郭毅')).toBe(true);

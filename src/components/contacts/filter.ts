@@ -40,12 +40,23 @@ export function matches(row: RowData, query: Query): boolean {
 
 const FIELDS = ['q', 'policy', 'dept', 'chain', 'industry'] as const;
 
+/** The filters behind “更多筛选” (all but the name box). */
+const MORE: ReadonlyArray<keyof Query> = ['policy', 'dept', 'chain', 'industry'];
+
+/** How many of the filters behind “更多筛选” are set: its summary says so, and a link that sets one opens it. */
+export const moreFiltersSet = (query: Query): number => MORE.filter((f) => query[f].trim() !== '').length;
+
+/** Wide enough to show every filter at once (the site's phone layout ends at 40rem). */
+const WIDE = '(min-width: 40.01rem)';
+
 export function initContactFilters(): void {
   const form = document.querySelector<HTMLFormElement>('[data-contact-filters]');
   const rows = [...document.querySelectorAll<HTMLTableRowElement>('tr[data-contact]')];
   if (!form || rows.length === 0) return;
   const empty = document.querySelector<HTMLElement>('[data-contact-empty]');
   const count = form.querySelector<HTMLElement>('[data-contact-count]');
+  const more = form.querySelector<HTMLDetailsElement>('[data-contact-more]');
+  const moreCount = form.querySelector<HTMLElement>('[data-contact-more-count]');
   const data = rows.map((tr) => ({
     tr,
     row: {
@@ -74,6 +85,8 @@ export function initContactFilters(): void {
     }
     if (empty) empty.hidden = shown > 0;
     if (count) count.textContent = `显示 ${shown} / ${rows.length} 条`;
+    const set = moreFiltersSet(query);
+    if (moreCount) moreCount.textContent = set > 0 ? `（已选 ${set} 项）` : '';
     const params = new URLSearchParams();
     for (const f of FIELDS) if (query[f]) params.set(f, query[f]);
     const search = params.toString();
@@ -87,5 +100,6 @@ export function initContactFilters(): void {
     const v = initial.get(f);
     if (el && v !== null) el.value = v;
   }
+  if (more && (window.matchMedia(WIDE).matches || moreFiltersSet(read()) > 0)) more.open = true;
   enhanceFilterForm(form, apply);
 }
