@@ -1,6 +1,7 @@
 /**
- * Progressive enhancement shared by the contact directory and the timeline: the filter form is hidden
- * until its script runs, then filters as the user types or chooses, on submit, and after a reset.
+ * Progressive enhancement shared by the contact directory, the directions finder and the timeline: the
+ * filter form is hidden until its script runs, then filters as the user types or chooses, on submit, and
+ * after a reset.
  */
 export function enhanceFilterForm(form: HTMLFormElement, apply: () => void, events: ReadonlyArray<'input' | 'change'> = ['input', 'change']): void {
   form.hidden = false;
@@ -12,4 +13,30 @@ export function enhanceFilterForm(form: HTMLFormElement, apply: () => void, even
   // A reset clears the controls after its event; filter on the next task.
   form.addEventListener('reset', () => setTimeout(apply, 0));
   apply();
+}
+
+/** How many of the named filters hold a value (blank counts as unset). */
+export const filtersSet = (query: Readonly<Record<string, string>>, names: readonly string[]): number =>
+  names.filter((n) => (query[n] ?? '').trim() !== '').length;
+
+/** Wider than the site's phone layout (which ends at 40rem): every filter fits on the first screen. */
+const WIDE_SCREEN = '(min-width: 40.01rem)';
+
+/**
+ * The secondary filters folded under a `<details data-filters-more>` (“更多筛选”), so that on a phone the
+ * first results stand on the first screen. `opened(set)` at start: open on a wide screen, or when a link
+ * set one of them; `update(set)` after each filtering: its summary's `[data-filters-more-count]` says
+ * how many are set.
+ */
+export function foldedFilters(form: HTMLFormElement): { opened(set: number): void; update(set: number): void } {
+  const details = form.querySelector<HTMLDetailsElement>('[data-filters-more]');
+  const count = form.querySelector<HTMLElement>('[data-filters-more-count]');
+  return {
+    opened(set) {
+      if (details && (set > 0 || window.matchMedia(WIDE_SCREEN).matches)) details.open = true;
+    },
+    update(set) {
+      if (count) count.textContent = set > 0 ? `（已选 ${set} 项）` : '';
+    },
+  };
 }

@@ -220,26 +220,33 @@ describe('phones and the 404 page', () => {
     );
     expect(await page.locator('a[href^="tel:"]').count()).toBeGreaterThan(100);
     expect(clipped).toEqual([]);
-    // The name box and the first number on the first screen: the other filters fold under 更多筛选.
-    await page.locator('[data-contact-filters]').waitFor({ state: 'visible' });
-    expect(await page.locator('[data-contact-more]').getAttribute('open')).toBeNull();
-    expect(await page.locator('#cf-q').isVisible()).toBe(true);
-    const firstTel = await page.locator('tr[data-contact] a[href^="tel:"]').first().evaluate((a) => a.getBoundingClientRect().bottom + scrollY);
-    expect(firstTel).toBeLessThanOrEqual(812);
     await context.close();
   });
 
-  it('/contacts/ shows every filter on a wide screen, and on a phone when a link sets a folded one', async () => {
-    const wide = await openPage('/contacts/', { viewport: { width: 1280, height: 900 } });
-    await wide.page.locator('[data-contact-filters]').waitFor({ state: 'visible' });
-    expect(await wide.page.locator('#cf-dept').isVisible()).toBe(true);
-    await wide.context.close();
-    const { page, context } = await openPage('/contacts/?dept=节能处', { viewport: { width: 375, height: 812 } });
-    await page.locator('[data-contact-filters]').waitFor({ state: 'visible' });
-    expect(await page.locator('#cf-dept').isVisible()).toBe(true);
-    expect(await page.locator('[data-contact-more] > summary').innerText()).toContain('已选 1 项');
-    await context.close();
-  });
+  // The finder and the directory: the name box and the first answer (an amount, a number) on a phone's
+  // first screen, the other filters folded under 更多筛选; all shown on a wide screen, or when a link sets one.
+  for (const t of [
+    { path: '/directions/', form: '[data-direction-filters]', first: '[data-direction] .direction-index__facts', folded: '#df-province', link: '?province=山西' },
+    { path: '/contacts/', form: '[data-contact-filters]', first: 'tr[data-contact] a[href^="tel:"]', folded: '#cf-dept', link: '?dept=节能处' },
+  ]) {
+    it(`${t.path} answers on a phone's first screen, its secondary filters folded; they show on a wide screen or when a link sets one`, async () => {
+      const phone = await openPage(t.path, { viewport: { width: 375, height: 812 } });
+      await phone.page.locator(t.form).waitFor({ state: 'visible' });
+      expect(await phone.page.locator(t.folded).isVisible()).toBe(false);
+      const bottom = await phone.page.locator(t.first).first().evaluate((e) => e.getBoundingClientRect().bottom + scrollY);
+      expect(bottom).toBeLessThanOrEqual(812);
+      await phone.context.close();
+      const wide = await openPage(t.path, { viewport: { width: 1280, height: 900 } });
+      await wide.page.locator(t.form).waitFor({ state: 'visible' });
+      expect(await wide.page.locator(t.folded).isVisible()).toBe(true);
+      await wide.context.close();
+      const { page, context } = await openPage(t.path + t.link, { viewport: { width: 375, height: 812 } });
+      await page.locator(t.form).waitFor({ state: 'visible' });
+      expect(await page.locator(t.folded).isVisible()).toBe(true);
+      expect(await page.locator('[data-filters-more] > summary').innerText()).toContain('已选 1 项');
+      await context.close();
+    });
+  }
 
   it('/contacts/ states a remark shared by many rows once; a row’s mark opens it', async () => {
     const { page, context } = await openPage('/contacts/');

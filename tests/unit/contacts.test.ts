@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { matches, moreFiltersSet, normalise, type Query } from '../../src/components/contacts/filter.ts';
+import { matches, MORE_FILTERS, normalise, type Query } from '../../src/components/contacts/filter.ts';
+import { filtersSet } from '../../src/lib/filter-form.ts';
 import { getCorpus } from '../../src/lib/corpus.ts';
 import {
   differByOneChar,
@@ -127,10 +128,11 @@ describe('shared numbers', () => {
 
 describe('filters', () => {
   it('counts the filters folded under 更多筛选: all but the name box, blanks not counted', () => {
-    expect(moreFiltersSet(noQuery)).toBe(0);
-    expect(moreFiltersSet({ ...noQuery, q: '郭毅' })).toBe(0);
-    expect(moreFiltersSet({ ...noQuery, dept: '节能处', industry: ' ' })).toBe(1);
-    expect(moreFiltersSet({ q: 'x', policy: 'a', dept: 'b', chain: 'c', industry: 'd' })).toBe(4);
+    const folded = (q: Query) => filtersSet({ ...q }, MORE_FILTERS);
+    expect(folded(noQuery)).toBe(0);
+    expect(folded({ ...noQuery, q: '郭毅' })).toBe(0);
+    expect(folded({ ...noQuery, dept: '节能处', industry: ' ' })).toBe(1);
+    expect(folded({ q: 'x', policy: 'a', dept: 'b', chain: 'c', industry: 'd' })).toBe(4);
   });
 
   it('finds names however they are padded, and numbers with or without the dash', () => {

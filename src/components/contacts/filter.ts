@@ -1,4 +1,4 @@
-import { enhanceFilterForm } from '../../lib/filter-form.ts';
+import { enhanceFilterForm, filtersSet, foldedFilters } from '../../lib/filter-form.ts';
 /**
  * Client-side filtering of the contact table: shows the (hidden) form, hides rows that do not match,
  * and keeps the query in the URL so a filtered view can be linked. Rows carry everything needed as
@@ -40,14 +40,8 @@ export function matches(row: RowData, query: Query): boolean {
 
 const FIELDS = ['q', 'policy', 'dept', 'chain', 'industry'] as const;
 
-/** The filters behind “更多筛选” (all but the name box). */
-const MORE: ReadonlyArray<keyof Query> = ['policy', 'dept', 'chain', 'industry'];
-
-/** How many of the filters behind “更多筛选” are set: its summary says so, and a link that sets one opens it. */
-export const moreFiltersSet = (query: Query): number => MORE.filter((f) => query[f].trim() !== '').length;
-
-/** Wide enough to show every filter at once (the site's phone layout ends at 40rem). */
-const WIDE = '(min-width: 40.01rem)';
+/** The filters folded under “更多筛选” on a phone: all but the name box. */
+export const MORE_FILTERS: ReadonlyArray<keyof Query> = ['policy', 'dept', 'chain', 'industry'];
 
 export function initContactFilters(): void {
   const form = document.querySelector<HTMLFormElement>('[data-contact-filters]');
@@ -55,8 +49,7 @@ export function initContactFilters(): void {
   if (!form || rows.length === 0) return;
   const empty = document.querySelector<HTMLElement>('[data-contact-empty]');
   const count = form.querySelector<HTMLElement>('[data-contact-count]');
-  const more = form.querySelector<HTMLDetailsElement>('[data-contact-more]');
-  const moreCount = form.querySelector<HTMLElement>('[data-contact-more-count]');
+  const more = foldedFilters(form);
   const data = rows.map((tr) => ({
     tr,
     row: {
@@ -85,8 +78,7 @@ export function initContactFilters(): void {
     }
     if (empty) empty.hidden = shown > 0;
     if (count) count.textContent = `显示 ${shown} / ${rows.length} 条`;
-    const set = moreFiltersSet(query);
-    if (moreCount) moreCount.textContent = set > 0 ? `（已选 ${set} 项）` : '';
+    more.update(filtersSet({ ...query }, MORE_FILTERS));
     const params = new URLSearchParams();
     for (const f of FIELDS) if (query[f]) params.set(f, query[f]);
     const search = params.toString();
@@ -100,6 +92,6 @@ export function initContactFilters(): void {
     const v = initial.get(f);
     if (el && v !== null) el.value = v;
   }
-  if (more && (window.matchMedia(WIDE).matches || moreFiltersSet(read()) > 0)) more.open = true;
+  more.opened(filtersSet({ ...read() }, MORE_FILTERS));
   enhanceFilterForm(form, apply);
 }

@@ -35,6 +35,8 @@ export interface DirectionQuery {
 }
 
 export const QUERY_FIELDS = ['q', 'province', 'policy', 'industry', 'method', 'free', 'status'] as const satisfies ReadonlyArray<keyof DirectionQuery>;
+/** The filters folded under “更多筛选” on a phone: all but the name box. */
+export const MORE_FILTERS = QUERY_FIELDS.filter((f) => f !== 'q');
 export const EMPTY_QUERY: DirectionQuery = { q: '', province: '', policy: '', industry: '', method: '', free: '', status: '' };
 
 /** Whitespace removed and lower-cased, as the contact filter does. */

@@ -3,9 +3,9 @@
  * attributes, filters with the pure functions in filter.ts, updates the counts, hides empty groups and
  * keeps the query in the URL.
  */
-import { enhanceFilterForm } from '../../lib/filter-form.ts';
+import { enhanceFilterForm, filtersSet, foldedFilters } from '../../lib/filter-form.ts';
 import { todayInShanghai } from '../../lib/dates.ts';
-import { EMPTY_QUERY, QUERY_FIELDS, facetCounts, matchesDirection, type DirectionQuery, type DirectionRow } from './filter.ts';
+import { EMPTY_QUERY, MORE_FILTERS, QUERY_FIELDS, facetCounts, matchesDirection, type DirectionQuery, type DirectionRow } from './filter.ts';
 
 const readRow = (el: HTMLElement): DirectionRow => ({
   province: el.dataset.province ?? '',
@@ -29,6 +29,7 @@ export function initDirectionFinder(): void {
   const count = form.querySelector<HTMLElement>('[data-direction-count]');
   const empty = document.querySelector<HTMLElement>('[data-direction-empty]');
   const control = (name: string) => form.elements.namedItem(name) as HTMLInputElement | HTMLSelectElement | null;
+  const more = foldedFilters(form);
 
   const read = (): DirectionQuery => {
     const q = { ...EMPTY_QUERY };
@@ -50,6 +51,7 @@ export function initDirectionFinder(): void {
     for (const g of groups) g.hidden = !g.querySelector('[data-direction]:not([hidden])');
     if (empty) empty.hidden = shown > 0;
     if (count) count.textContent = `显示 ${shown} / ${rows.length} 个方向`;
+    more.update(filtersSet({ ...query }, MORE_FILTERS));
     // Each option says how many directions it would show with the other filters as they are.
     for (const field of ['province', 'policy', 'industry', 'method', 'status'] as const) {
       const select = control(field);
@@ -72,5 +74,6 @@ export function initDirectionFinder(): void {
     if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = v === '1';
     else el.value = v;
   }
+  more.opened(filtersSet({ ...read() }, MORE_FILTERS));
   enhanceFilterForm(form, apply);
 }
