@@ -6,7 +6,7 @@
 import { stripSpace } from '../data/text.ts';
 import { quoteSpans } from './coverage.ts';
 import type { CandidateFact, Draft } from './extract.ts';
-import { locatorOfSpan } from './sections.ts';
+import { locatorOfSpan } from '../lib/sections.ts';
 
 export interface Tally {
   found: number;

@@ -6,7 +6,7 @@
 import { stringify } from 'yaml';
 import type { CandidateFact, Draft } from './extract.ts';
 import { PRINTED_KIND_LABEL } from './patterns.ts';
-import type { Section } from './sections.ts';
+import type { Section } from '../lib/sections.ts';
 
 const UNITS = new Set(['万元', '%', '个', '项', '家', '年', '吨', '万吨', '人', '件', '次']);
 const yaml = (v: unknown) => stringify(v, { lineWidth: 0 });

@@ -7,7 +7,7 @@
  */
 import { parseSource } from '../lib/source-blocks.ts';
 import { boundItems, printedItems, readNumber, type PrintedKind } from './patterns.ts';
-import { cleanLine, locatorAt, locatorOfSpan, markerOf, sectionTree, type Section, type SectionTree } from './sections.ts';
+import { cleanLine, locatorAt, locatorOfSpan, markerOf, sectionTree, type Section, type SectionTree } from '../lib/sections.ts';
 
 /** A profile field as the registries declare it (policies/fields*.yaml). */
 export interface FieldInfo {

@@ -25,6 +25,16 @@ export function locateQuote(quote: string, source: string): number {
   return at === -1 ? -1 : (offsets[at] ?? -1);
 }
 
+/** Every offset in `source` where `quote` starts, ignoring whitespace, in order (a quote may be printed more than once). */
+export function locateQuoteAll(quote: string, source: string): number[] {
+  const needle = stripSpace(quote);
+  if (needle.length === 0) return [];
+  const { text, offsets } = compactIndex(source);
+  const out: number[] = [];
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) out.push(offsets[at]!);
+  return out;
+}
+
 const compactCache = new Map<string, { text: string; offsets: Uint32Array }>();
 
 /**

@@ -1,6 +1,7 @@
-import { locateQuote } from '../data/text.ts';
+import { locateQuoteAll, stripSpace } from '../data/text.ts';
 import { allCriteria } from '../data/checks.ts';
 import type { Policy } from './corpus.ts';
+import { locatorAt, sectionTree, type SectionTree } from './sections.ts';
 import { lineOfOffset, parseSource, type ParsedSource } from './source-blocks.ts';
 
 const parsed = new Map<string, ParsedSource>();
@@ -20,18 +21,79 @@ export { directionUrl, policyUrl, sourceUrl } from '../model/routes.ts';
 import { contactsUrl } from '../model/routes.ts';
 import { directionUrl, policyUrl, sourceUrl } from '../model/routes.ts';
 
-/** Anchor (`L<line>`) of the element of the original text where a quote starts. */
-export function anchorOfQuote(policy: Policy, quote: string): string {
-  const offset = locateQuote(quote, policy.sourceText);
+const trees = new Map<string, SectionTree>();
+const places = new Map<string, Map<string, string | null>>();
+
+/**
+ * The place (`at`) a policy's data gives for each quote it cites, by the quote without whitespace; null
+ * for a quote cited at two different places (the caller must then say which).
+ */
+function citedPlaces(policy: Policy): Map<string, string | null> {
+  let map = places.get(policy.id);
+  if (map) return map;
+  const found = new Map<string, string | null>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (node === null || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    // A citation is the pair CitationFields defines: `quote` and its `at`.
+    if (typeof o.quote === 'string' && typeof o.at === 'string') {
+      const key = stripSpace(o.quote);
+      const before = found.get(key);
+      found.set(key, before === undefined || before === o.at ? o.at : null);
+    }
+    for (const [k, v] of Object.entries(o)) if (k !== 'sourceText') visit(v);
+  };
+  visit(policy);
+  map = found;
+  places.set(policy.id, map);
+  return map;
+}
+
+const segments = (at: string): string[] => at.split('/').map(stripSpace).filter(Boolean);
+
+/**
+ * Of the places a quote is printed, the one its citation means: the occurrence whose locator (its
+ * section path in the text) equals `at`, else the one sharing the longest leading path with it; the
+ * first on a tie. Exported for the unit tests.
+ */
+export function occurrenceAt(offsets: readonly number[], at: string, locatorOf: (offset: number) => string): number {
+  const want = segments(at);
+  let best = offsets[0]!;
+  let bestScore = -1;
+  for (const offset of offsets) {
+    const have = segments(locatorOf(offset));
+    if (have.length === want.length && have.every((x, i) => x === want[i])) return offset;
+    let shared = 0;
+    while (shared < have.length && shared < want.length && have[shared] === want[shared]) shared++;
+    if (shared > bestScore) [best, bestScore] = [offset, shared];
+  }
+  return best;
+}
+
+/**
+ * Anchor (`L<line>`) of the element of the original text where a quote starts. A quote printed more than
+ * once (a form's note repeated in two attachments, a phone number in several rows) is anchored where its
+ * citation's `at` says, given here or, when the data cites the quote at one place only, found in the data.
+ */
+export function anchorOfQuote(policy: Policy, quote: string, at?: string): string {
+  const offsets = locateQuoteAll(quote, policy.sourceText);
   // The data check guarantees every quote is found; a miss here would be a bug, so fail the build.
-  if (offset < 0) throw new Error(`引文不在 ${policy.id} 原文中：${quote}`);
+  if (offsets.length === 0) throw new Error(`引文不在 ${policy.id} 原文中：${quote}`);
+  const place = offsets.length > 1 ? (at ?? citedPlaces(policy).get(stripSpace(quote))) : undefined;
+  let offset = offsets[0]!;
+  if (place) {
+    let tree = trees.get(policy.id);
+    if (!tree) trees.set(policy.id, (tree = sectionTree(policy.sourceText)));
+    offset = occurrenceAt(offsets, place, (o) => locatorAt(tree, policy.sourceText, o));
+  }
   const line = lineOfOffset(policy.sourceText, offset);
   return parsedSource(policy).anchorOfLine[line] ?? `L${line}`;
 }
 
-/** Link to the exact place of a quote in the original text page. */
-export function quoteHref(policy: Policy, quote: string): string {
-  return `${sourceUrl(policy.id)}#${anchorOfQuote(policy, quote)}`;
+/** Link to the exact place of a quote in the original text page (see {@link anchorOfQuote} for `at`). */
+export function quoteHref(policy: Policy, quote: string, at?: string): string {
+  return `${sourceUrl(policy.id)}#${anchorOfQuote(policy, quote, at)}`;
 }
 
 /** Something in the data that cites the text: what it is, and the page that shows it. */

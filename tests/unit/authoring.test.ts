@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { amountWan, clauseAround, extractDraft, matchField, readDate, type FieldInfo } from '../../src/authoring/extract.ts';
 import { boundItems, printedItems } from '../../src/authoring/patterns.ts';
-import { locatorAt, locatorOfSpan, sectionTree } from '../../src/authoring/sections.ts';
+import { locatorAt, locatorOfSpan, sectionTree } from '../../src/lib/sections.ts';
 import { stripSpace } from '../../src/data/text.ts';
 
 /**

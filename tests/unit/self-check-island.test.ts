@@ -54,21 +54,21 @@ describe('self-check island', () => {
     let checked = 0;
     for (let n = 0; n < 30; n++) {
       const out = evaluateProfile(island, randomProfile(fields, rand), { today: '2026-03-01' });
-      const check = (policyId: string, quote: string) => {
+      const check = (policyId: string, quote: string, at?: string) => {
         const policy = corpus.policies.find((p) => p.id === policyId)!;
-        expect(links.href(policyId, quote)).toBe(citations.quoteHref(policy, quote));
+        expect(links.href(policyId, quote, at)).toBe(citations.quoteHref(policy, quote, at));
         checked++;
       };
       const walk = (policy: string, r: Reason) => {
-        check(policy, r.quote);
+        check(policy, r.quote, r.at);
         r.items?.forEach((x) => walk(policy, x));
       };
       for (const r of out.results) {
         r.reasons.forEach((x) => walk(r.policy, x));
-        for (const s of r.supportWorking) if (s.quote) check(r.policy, s.quote);
-        if (r.schemeSeparately) check(r.policy, r.schemeSeparately.quote);
+        for (const s of r.supportWorking) if (s.quote) check(r.policy, s.quote, s.at);
+        if (r.schemeSeparately) check(r.policy, r.schemeSeparately.quote, r.schemeSeparately.at);
       }
-      for (const w of out.warnings) check(w.policy, w.quote);
+      for (const w of out.warnings) check(w.policy, w.quote, w.at);
     }
     expect(checked).toBeGreaterThan(1000);
   });

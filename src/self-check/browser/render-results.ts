@@ -30,7 +30,7 @@ export const resultId = (r: Pick<DirectionResult, 'policy' | 'direction'>): stri
 
 /** A verbatim quote (whitespace runs shown as one space, as Quote.astro does) with its link. */
 function quoteView(links: QuoteLinks, policy: string, quote: string, at: string | undefined): HTMLElement {
-  return h('blockquote', { class: 'quote' }, h('p', {}, `“${quote.replace(/\s+/g, ' ').trim()}”`), h('cite', {}, h('a', { href: links.href(policy, quote) }, at ? `原文 · ${at}` : '原文')));
+  return h('blockquote', { class: 'quote' }, h('p', {}, `“${quote.replace(/\s+/g, ' ').trim()}”`), h('cite', {}, h('a', { href: links.href(policy, quote, at) }, at ? `原文 · ${at}` : '原文')));
 }
 
 function valueText(field: Field | undefined, value: KnownValue): string {

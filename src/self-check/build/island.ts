@@ -24,7 +24,9 @@ function withAnchors<T>(value: T, policy: Policy): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     out[k] = withAnchors(v, policy);
-    if (typeof v === 'string' && Object.hasOwn(ANCHOR_KEYS, k)) out[ANCHOR_KEYS[k as keyof typeof ANCHOR_KEYS]] = anchorOfQuote(policy, v);
+    // A `quote`'s own `at` says which printing it means when the words are printed more than once.
+    const at = k === 'quote' && typeof (value as Record<string, unknown>).at === 'string' ? ((value as Record<string, unknown>).at as string) : undefined;
+    if (typeof v === 'string' && Object.hasOwn(ANCHOR_KEYS, k)) out[ANCHOR_KEYS[k as keyof typeof ANCHOR_KEYS]] = anchorOfQuote(policy, v, at);
   }
   return out as T;
 }

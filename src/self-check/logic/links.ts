@@ -5,7 +5,13 @@
 import { sourceUrl } from '../../model/routes.ts';
 import type { IslandData, IslandPolicy } from './types.ts';
 
-/** Quote → anchor for one policy, read from the anchors island.ts placed beside every quote. */
+/** The key of a quote with the place its citation names (the same words may be printed at several places). */
+const placed = (quote: string, at: string): string => `${at}\u0000${quote}`;
+
+/**
+ * Quote → anchor for one policy, read from the anchors island.ts placed beside every quote: by the quote
+ * and its `at` where the object has one, and by the quote alone (the first place it is cited).
+ */
 export function quoteAnchors(policy: IslandPolicy): Map<string, string> {
   const map = new Map<string, string>();
   const pairs = [['quote', 'a'], ['capQuote', 'ca'], ['methodQuote', 'ma']] as const;
@@ -16,7 +22,9 @@ export function quoteAnchors(policy: IslandPolicy): Map<string, string> {
       for (const [q, a] of pairs) {
         const quote = o[q];
         const anchor = o[a];
-        if (typeof quote === 'string' && typeof anchor === 'string') map.set(quote, anchor);
+        if (typeof quote !== 'string' || typeof anchor !== 'string') continue;
+        if (!map.has(quote)) map.set(quote, anchor);
+        if (q === 'quote' && typeof o.at === 'string') map.set(placed(quote, o.at), anchor);
       }
       Object.values(o).forEach(walk);
     }
@@ -33,9 +41,13 @@ export class QuoteLinks {
     for (const p of data.policies) this.byPolicy.set(p.id, quoteAnchors(p));
   }
 
-  /** The link for a quote; the top of the original text if the quote is unknown (never a dead anchor). */
-  href(policyId: string, quote: string): string {
-    const anchor = this.byPolicy.get(policyId)?.get(quote);
+  /**
+   * The link for a quote, at the place `at` names when given; the top of the original text if the quote
+   * is unknown (never a dead anchor).
+   */
+  href(policyId: string, quote: string, at?: string): string {
+    const anchors = this.byPolicy.get(policyId);
+    const anchor = (at !== undefined ? anchors?.get(placed(quote, at)) : undefined) ?? anchors?.get(quote);
     return sourceUrl(policyId, anchor);
   }
 }

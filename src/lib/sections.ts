@@ -6,7 +6,7 @@
  * 序号 extend the path, and a row without them continues the row above (merged cells).
  * Pure: no I/O.
  */
-import { parseSource, lineOfOffset } from '../lib/source-blocks.ts';
+import { parseSource, lineOfOffset } from './source-blocks.ts';
 
 export interface Section {
   /** The locator, e.g. `附件1 / 一 / （二）`. */
