@@ -248,13 +248,18 @@ describe('phones and the 404 page', () => {
     });
   }
 
-  it('/contacts/ states a remark shared by many rows once; a row’s mark opens it', async () => {
+  it('/contacts/ states a remark shared by many rows once; a row’s mark opens it; paper shows it', async () => {
     const { page, context } = await openPage('/contacts/');
     await page.locator('.contact-caveats > summary').click();
     const text = await page.locator('main').innerText();
     expect(text.match(/0515为盐城市区号/g)?.length).toBe(2); // two shared remarks mention it, each said once
     await page.locator('.contact-caveats > summary').click();
     expect(await page.locator('tr[data-contact]', { hasText: '原文未载明联系人姓名' }).count()).toBe(0);
+    // Printed, the remarks stand below the table even when folded on screen.
+    expect(await page.locator('#contact-note-1').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#contact-note-1').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
     await page.locator('tr[data-contact] .contact-note a[href="#contact-note-2"]').first().click();
     await expect.poll(() => page.locator('.contact-caveats').getAttribute('open')).not.toBeNull();
     expect(await page.locator('#contact-note-2').isVisible()).toBe(true);
