@@ -116,16 +116,34 @@ function withInputs(ids: Iterable<string>, registry: ReadonlyMap<string, Field>)
  */
 export function buildPolicyFile(corpus: Corpus, p: Policy): IslandPolicy {
   const policy = islandPolicy(p);
-  const registry = registryOf(corpus.fields);
+  const registry = corpusRegistry(corpus);
   const read = withInputs(policy.directions.flatMap((d) => [...fieldsReadBy(policy, d)]), registry);
-  const shared = sharedFields(corpus);
-  return { ...policy, fields: p.fields.filter((f) => read.has(f.id) && !shared.some((s) => s.id === f.id)) };
+  const shared = new Set(sharedFields(corpus).map((f) => f.id));
+  return { ...policy, fields: p.fields.filter((f) => read.has(f.id) && !shared.has(f.id)) };
 }
 
-/** The shared question registry (policies/fields.yaml): the fields no policy defines itself. */
+const sharedByCorpus = new WeakMap<Corpus, Field[]>();
+const registryByCorpus = new WeakMap<Corpus, Map<string, Field>>();
+
+/** The corpus's question registry, built once: every policy's file reads it, and it holds every policy's questions. */
+function corpusRegistry(corpus: Corpus): Map<string, Field> {
+  let registry = registryByCorpus.get(corpus);
+  if (!registry) registryByCorpus.set(corpus, (registry = registryOf(corpus.fields)));
+  return registry;
+}
+
+/**
+ * The shared question registry (policies/fields.yaml): the fields no policy defines itself. Computed once
+ * per corpus: every policy's file asks for it, and it reads every policy.
+ */
 function sharedFields(corpus: Corpus): Field[] {
-  const own = new Set(corpus.policies.flatMap((p) => p.fields.map((f) => f.id)));
-  return corpus.fields.filter((f) => !own.has(f.id));
+  let shared = sharedByCorpus.get(corpus);
+  if (!shared) {
+    const own = new Set(corpus.policies.flatMap((p) => p.fields.map((f) => f.id)));
+    shared = corpus.fields.filter((f) => !own.has(f.id));
+    sharedByCorpus.set(corpus, shared);
+  }
+  return shared;
 }
 
 /** The provinces in corpus order (the order of their first policy). */
