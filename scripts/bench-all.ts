@@ -7,7 +7,7 @@
  * built once), then search, Lighthouse, the engine, the CLI, the self-check's question burden, the
  * authoring assistant, and the scale builds (the longest) last.
  *
- * Usage: tsx scripts/bench-all.ts [--only build,search,lighthouse,engine,cli,burden,authoring,scale]
+ * Usage: tsx scripts/bench-all.ts [--only build,search,lighthouse,engine,cli,burden,authoring,tests,scale]
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs';
@@ -30,6 +30,7 @@ const STEPS: readonly Step[] = [
   { key: 'cli', script: 'scripts/bench-cli.ts', title: '自查 CLI' },
   { key: 'burden', script: 'scripts/bench-burden.ts', title: '自查问题负担' },
   { key: 'authoring', script: 'scripts/bench-authoring.ts', title: '起草助手' },
+  { key: 'tests', script: 'scripts/bench-tests.ts', title: '测试套件（全新克隆）' },
   { key: 'scale', script: 'scripts/bench-scale.ts', title: '规模（20 / 200 份合成政策）' },
 ];
 
