@@ -235,6 +235,21 @@ describe('summary', () => {
     }
   });
 
+  it('names only the calls with a direction still in play; every call when none is', () => {
+    const p = plan(scopeOf('all'), data);
+    const steel = assess(p, { scope: 'all', answers: { ...STEEL, jsRegisteredInJiangsu: '否' }, topics: ['节能降碳（能效标杆、碳排放管理）', '营业收入较上年增长'], asOf: null });
+    const calls = data.policies.filter((x) => x.kind === 'funding-call').map((x) => x.id);
+    const shown = roundLines(p, steel, '2026-12-07', null).map((l) => l.policy.id);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown).not.toContain('jiangsu-2023-fund-guide');
+    expect(steel.results.filter((r) => r.policy === 'jiangsu-2023-fund-guide').every((r) => r.verdict === 'ineligible')).toBe(true);
+    for (const id of shown) expect(steel.results.some((r) => r.policy === id && (r.verdict === 'eligible' || r.verdict === 'unknown'))).toBe(true);
+    // Nothing in play (not a legal entity, outside both provinces): the reader still learns each call's round.
+    const none = assess(p, { scope: 'all', answers: { province: '其他', jsRegisteredInJiangsu: '否', legalEntity: '否' }, topics: [], asOf: null });
+    expect(none.results.some((r) => r.verdict === 'eligible' || r.verdict === 'unknown')).toBe(false);
+    expect(roundLines(p, none, '2026-12-07', null).map((l) => l.policy.id)).toEqual(calls);
+  });
+
   it('a closed round says so, with the deadline', () => {
     const key = 'policy:shanxi-2023-tech-retrofit';
     const p = plan(scopeOf(key), data);

@@ -131,10 +131,20 @@ export interface RoundLine {
   text: string;
 }
 
-/** One line per policy in scope: the round's status and the date dated conditions were judged on. */
+/** True when a direction may still be applied for: eligible or unknown, and not screened out. */
+const inPlay = (a: Assessment, r: DirectionResult): boolean =>
+  (r.verdict === 'eligible' || r.verdict === 'unknown') && a.progress.get(keyOf(r))?.state !== 'screened-out';
+
+/**
+ * One line per funding call in scope with a direction still in play: the round's status and the date
+ * dated conditions were judged on. A call none of whose directions fits (a Jiangsu fund for a Shanxi
+ * firm) says nothing the reader needs; when no direction is in play at all, every call keeps its line.
+ */
 export function roundLines(p: Plan, a: Assessment, today: string, chosenAsOf: string | null): RoundLine[] {
   // Guidance documents have no round; their rows say 指导性 and are folded away.
-  const ids = [...new Set(a.results.map((r) => r.policy))].filter((id) => p.data.policies.find((x) => x.id === id)?.kind === 'funding-call');
+  const calls = [...new Set(a.results.map((r) => r.policy))].filter((id) => p.data.policies.find((x) => x.id === id)?.kind === 'funding-call');
+  const open = calls.filter((id) => a.results.some((r) => r.policy === id && inPlay(a, r)));
+  const ids = open.length > 0 ? open : calls;
   return ids.map((id) => {
     const policy = p.data.policies.find((x) => x.id === id)!;
     const round = roundStatus({ fundingCall: policy.kind === 'funding-call', deadline: policyDeadline(policy) }, today);
@@ -154,7 +164,7 @@ export function notices(p: Plan, a: Assessment): RuleWarning[] {
   const seen = new Set<string>();
   const out: RuleWarning[] = [];
   for (const policy of p.data.policies) {
-    const open = a.results.filter((r) => r.policy === policy.id && (r.verdict === 'eligible' || r.verdict === 'unknown') && a.progress.get(keyOf(r))?.state !== 'screened-out');
+    const open = a.results.filter((r) => r.policy === policy.id && inPlay(a, r));
     for (const w of combinationWarnings(policy.id, policy.rules ?? [], open)) {
       const id = `${w.policy}|${w.rule}|${[...w.directions].sort().join(',')}`;
       if (w.directions.length < 2 || seen.has(id)) continue;
