@@ -3,8 +3,8 @@
  * draft found at the same place in the text, and the share of curated quotes whose `at` equals the
  * extractor's locator for the same text. Used by scripts/bench-authoring.ts. Pure: no I/O.
  */
-import { stripSpace } from '../data/text.ts';
-import { quoteSpans } from './coverage.ts';
+import { citationPairs } from '../data/citation-walk.ts';
+import { quoteSpans, stripSpace } from '../data/text.ts';
 import type { CandidateFact, Draft } from './extract.ts';
 import { locatorOfSpan } from '../lib/sections.ts';
 
@@ -47,20 +47,6 @@ export function curatedFigures(policy: unknown): Curated[] {
     const capQuote = typeof o.capQuote === 'string' ? o.capQuote : quote;
     if (capQuote && typeof o.capWan === 'number') out.push({ kind: 'amount', value: o.capWan, quote: capQuote });
     if (quote && typeof o.amountWan === 'number') out.push({ kind: 'amount', value: o.amountWan, quote });
-    for (const [k, v] of Object.entries(o)) if (k !== 'sourceText') visit(v);
-  };
-  visit(policy);
-  return out;
-}
-
-/** Every object with a quote and an `at`. */
-export function curatedCitations(policy: unknown): Array<{ quote: string; at: string }> {
-  const out: Array<{ quote: string; at: string }> = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    if (typeof o.quote === 'string' && typeof o.at === 'string') out.push({ quote: o.quote, at: o.at });
     for (const [k, v] of Object.entries(o)) if (k !== 'sourceText') visit(v);
   };
   visit(policy);
@@ -111,7 +97,7 @@ export function agreement(draft: Draft, source: string, policy: unknown): Agreem
     else t.missed.push(`${c.value} “${c.quote.replace(/\s+/g, ' ').slice(0, 40)}”`);
   }
   const cites = new Set<string>();
-  for (const c of curatedCitations(policy)) {
+  for (const c of citationPairs(policy)) {
     const key = `${norm(c.quote)}|${norm(c.at)}`;
     if (cites.has(key)) continue;
     cites.add(key);

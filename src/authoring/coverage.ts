@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { DataProblem } from '../data/errors.ts';
-import { compactIndex, stripSpace } from '../data/text.ts';
+import { quoteSpans, stripSpace } from '../data/text.ts';
 import { lineOfOffset } from '../lib/source-blocks.ts';
 import { PRINTED_KINDS, PRINTED_KIND_LABEL, printedItems, type PrintedItem, type PrintedKind } from './patterns.ts';
 
@@ -56,16 +56,6 @@ export function quotesIn(node: unknown, out: string[] = []): string[] {
       else if (key !== 'sourceText') quotesIn(value, out);
     }
   }
-  return out;
-}
-
-/** Spans [start, end) in the original text of every occurrence of `quote`, ignoring whitespace. */
-export function quoteSpans(quote: string, source: string): Array<[number, number]> {
-  const needle = stripSpace(quote);
-  const out: Array<[number, number]> = [];
-  if (!needle) return out;
-  const { text, offsets } = compactIndex(source);
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) out.push([offsets[at]!, offsets[at + needle.length - 1]! + 1]);
   return out;
 }
 

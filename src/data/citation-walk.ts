@@ -10,6 +10,24 @@ import { isCitationSchema } from '../schemas/citation.ts';
 type Def = { type: string; [k: string]: unknown };
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
 
+/**
+ * Every citation in a data tree as the pair CitationFields defines: an object's `quote` with its `at`
+ * (the cited fields without a place of their own, such as `capQuote`, are not pairs). The source text a
+ * loaded policy carries is not walked.
+ */
+export function citationPairs(node: unknown): Array<{ quote: string; at: string }> {
+  const out: Array<{ quote: string; at: string }> = [];
+  const visit = (x: unknown): void => {
+    if (Array.isArray(x)) return x.forEach(visit);
+    if (x === null || typeof x !== 'object') return;
+    const o = x as Record<string, unknown>;
+    if (typeof o.quote === 'string' && typeof o.at === 'string') out.push({ quote: o.quote, at: o.at });
+    for (const [k, v] of Object.entries(o)) if (k !== 'sourceText') visit(v);
+  };
+  visit(node);
+  return out;
+}
+
 /** Calls `fn(path, quote)` for every string in `data` whose schema (in `schema`) is a citation. */
 export function walkCitations(schema: z.ZodType, data: unknown, path: string, fn: (path: string, quote: string) => void): void {
   const seen = new Set<string>();

@@ -25,13 +25,16 @@ export function locateQuote(quote: string, source: string): number {
   return at === -1 ? -1 : (offsets[at] ?? -1);
 }
 
-/** Every offset in `source` where `quote` starts, ignoring whitespace, in order (a quote may be printed more than once). */
-export function locateQuoteAll(quote: string, source: string): number[] {
+/**
+ * Spans [start, end) in the original text of every occurrence of `quote`, ignoring whitespace, in order
+ * (a clause may be printed more than once: a contact in two rows, a form's note in two attachments).
+ */
+export function quoteSpans(quote: string, source: string): Array<[number, number]> {
   const needle = stripSpace(quote);
-  if (needle.length === 0) return [];
+  const out: Array<[number, number]> = [];
+  if (!needle) return out;
   const { text, offsets } = compactIndex(source);
-  const out: number[] = [];
-  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) out.push(offsets[at]!);
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) out.push([offsets[at]!, offsets[at + needle.length - 1]! + 1]);
   return out;
 }
 

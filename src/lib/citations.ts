@@ -1,4 +1,5 @@
-import { locateQuoteAll, stripSpace } from '../data/text.ts';
+import { citationPairs } from '../data/citation-walk.ts';
+import { quoteSpans, stripSpace } from '../data/text.ts';
 import { allCriteria } from '../data/checks.ts';
 import type { Policy } from './corpus.ts';
 import { locatorAt, sectionTree, type SectionTree } from './sections.ts';
@@ -31,21 +32,12 @@ const places = new Map<string, Map<string, string | null>>();
 function citedPlaces(policy: Policy): Map<string, string | null> {
   let map = places.get(policy.id);
   if (map) return map;
-  const found = new Map<string, string | null>();
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    // A citation is the pair CitationFields defines: `quote` and its `at`.
-    if (typeof o.quote === 'string' && typeof o.at === 'string') {
-      const key = stripSpace(o.quote);
-      const before = found.get(key);
-      found.set(key, before === undefined || before === o.at ? o.at : null);
-    }
-    for (const [k, v] of Object.entries(o)) if (k !== 'sourceText') visit(v);
-  };
-  visit(policy);
-  map = found;
+  map = new Map<string, string | null>();
+  for (const { quote, at } of citationPairs(policy)) {
+    const key = stripSpace(quote);
+    const before = map.get(key);
+    map.set(key, before === undefined || before === at ? at : null);
+  }
   places.set(policy.id, map);
   return map;
 }
@@ -77,7 +69,7 @@ export function occurrenceAt(offsets: readonly number[], at: string, locatorOf: 
  * citation's `at` says, given here or, when the data cites the quote at one place only, found in the data.
  */
 export function anchorOfQuote(policy: Policy, quote: string, at?: string): string {
-  const offsets = locateQuoteAll(quote, policy.sourceText);
+  const offsets = quoteSpans(quote, policy.sourceText).map(([start]) => start);
   // The data check guarantees every quote is found; a miss here would be a bug, so fail the build.
   if (offsets.length === 0) throw new Error(`引文不在 ${policy.id} 原文中：${quote}`);
   const place = offsets.length > 1 ? (at ?? citedPlaces(policy).get(stripSpace(quote))) : undefined;

@@ -5,9 +5,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { curatedCitations } from '../../src/authoring/agreement.ts';
+import { citationPairs } from '../../src/data/citation-walk.ts';
 import { loadCorpusUnchecked } from '../../src/data/load.ts';
-import { locateQuoteAll, stripSpace } from '../../src/data/text.ts';
+import { quoteSpans, stripSpace } from '../../src/data/text.ts';
 import { anchorOfQuote, occurrenceAt, parsedSource, quoteHref } from '../../src/lib/citations.ts';
 import { locatorAt, sectionTree } from '../../src/lib/sections.ts';
 import { lineOfOffset } from '../../src/lib/source-blocks.ts';
@@ -38,11 +38,11 @@ describe('anchorOfQuote on the real corpus', () => {
         const line = lineOfOffset(policy.sourceText, offset);
         return parsedSource(policy).anchorOfLine[line] ?? `L${line}`;
       };
-      const pairs = curatedCitations(policy);
+      const pairs = citationPairs(policy);
       const placesOf = new Map<string, Set<string>>();
       for (const c of pairs) placesOf.set(stripSpace(c.quote), (placesOf.get(stripSpace(c.quote)) ?? new Set()).add(c.at));
       for (const c of pairs) {
-        const offsets = locateQuoteAll(c.quote, policy.sourceText);
+        const offsets = quoteSpans(c.quote, policy.sourceText).map(([start]) => start);
         if (offsets.length < 2) continue;
         const exact = offsets.find((o) => stripSpace(locatorAt(tree, policy.sourceText, o)) === stripSpace(c.at));
         if (exact === undefined) continue;
@@ -61,7 +61,7 @@ describe('anchorOfQuote on the real corpus', () => {
   it('links Shanxi 2023’s green-transition note to 附件1 / 二 / （六） / 3, not to the form’s note printed earlier', () => {
     const policy = corpus.policies.find((p) => p.id === 'shanxi-2023-tech-retrofit')!;
     const quote = '绿色低碳转型项目量化描述节能环保效益';
-    const [first, ...rest] = locateQuoteAll(quote, policy.sourceText);
+    const [first, ...rest] = quoteSpans(quote, policy.sourceText).map(([start]) => start);
     expect(rest.length).toBeGreaterThan(0);
     const tree = sectionTree(policy.sourceText);
     expect(locatorAt(tree, policy.sourceText, first!)).not.toBe('附件1 / 二 / （六） / 3');
