@@ -318,6 +318,9 @@ export function checklistAnswers(list: Checklist, ticked: ReadonlySet<string>, u
 /** Whether the screening page has anything to ask in this plan. */
 export const hasScreening = (p: Plan): boolean => p.screening.length > 0 || p.topics.length > 0 || p.declarations.length > 0;
 
+/** The screening page of a plan. */
+export const screeningStep = (p: Plan): Step => ({ kind: 'screening', fields: p.screening, topics: p.topics, declarations: p.declarations });
+
 /** How many questions in scope have an answer. */
 export const askedCount = (p: Plan, state: QuestionnaireState): number =>
   Object.keys(state.answers).filter((id) => [...p.reads.values()].some((s) => s.has(id))).length;
@@ -328,7 +331,7 @@ export const askedCount = (p: Plan, state: QuestionnaireState): number =>
  */
 export function next(p: Plan | null, state: QuestionnaireState): Step {
   if (!p || state.scope === null) return { kind: 'scope' };
-  if (state.topics === null && hasScreening(p)) return { kind: 'screening', fields: p.screening, topics: p.topics, declarations: p.declarations };
+  if (state.topics === null && hasScreening(p)) return screeningStep(p);
   const a = assess(p, state);
   const q = nextQuestion(p, a);
   if (!q) return { kind: 'results' };

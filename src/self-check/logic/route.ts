@@ -8,7 +8,7 @@
  * history entry keeps all its fields, so a return after a reload still knows them), `results`.
  */
 import type { Field } from '../../schemas/index.ts';
-import { askedCount, hasScreening, keyOf, next, type Plan, type QuestionnaireState, type Step } from './planner.ts';
+import { askedCount, hasScreening, keyOf, next, screeningStep, type Plan, type QuestionnaireState, type Step } from './planner.ts';
 
 export const qid = (field: string): string => `q-${field}`;
 
@@ -45,10 +45,9 @@ const readers = (p: Plan, fields: readonly string[]): string[] =>
  */
 export function stepAt(p: Plan, state: QuestionnaireState, hash: string, entry: unknown): Step {
   const route = hash.replace(/^#/, '');
-  const planned = next(p, state);
-  if (planned.kind === 'scope') return planned;
+  if (state.scope === null) return { kind: 'scope' };
   if (route === 'results' && state.topics !== null) return { kind: 'results' };
-  if (route === 'screening' && hasScreening(p)) return { kind: 'screening', fields: p.screening, topics: p.topics, declarations: p.declarations };
+  if (route === 'screening' && hasScreening(p)) return screeningStep(p);
   const asked = askedCount(p, state);
   if (route.startsWith(qid(''))) {
     const field = p.registry.get(route.slice(qid('').length));
@@ -63,5 +62,5 @@ export function stepAt(p: Plan, state: QuestionnaireState, hash: string, entry: 
       if (forDirections.length > 0) return { kind: 'checklist', checklist: { fields, forDirections }, asked };
     }
   }
-  return planned;
+  return next(p, state);
 }
