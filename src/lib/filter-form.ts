@@ -16,8 +16,8 @@ export function enhanceFilterForm(form: HTMLFormElement, apply: () => void, even
 }
 
 /** How many of the named filters hold a value (blank counts as unset). */
-export const filtersSet = (query: Readonly<Record<string, string>>, names: readonly string[]): number =>
-  names.filter((n) => (query[n] ?? '').trim() !== '').length;
+export const filtersSet = <Q extends Record<K, string>, K extends keyof Q>(query: Q, names: readonly K[]): number =>
+  names.filter((n) => query[n].trim() !== '').length;
 
 /** Wider than the site's phone layout (which ends at 40rem): every filter fits on the first screen. */
 const WIDE_SCREEN = '(min-width: 40.01rem)';

@@ -78,7 +78,7 @@ export function initContactFilters(): void {
     }
     if (empty) empty.hidden = shown > 0;
     if (count) count.textContent = `显示 ${shown} / ${rows.length} 条`;
-    more.update(filtersSet({ ...query }, MORE_FILTERS));
+    more.update(filtersSet(query, MORE_FILTERS));
     const params = new URLSearchParams();
     for (const f of FIELDS) if (query[f]) params.set(f, query[f]);
     const search = params.toString();
@@ -92,6 +92,6 @@ export function initContactFilters(): void {
     const v = initial.get(f);
     if (el && v !== null) el.value = v;
   }
-  more.opened(filtersSet({ ...read() }, MORE_FILTERS));
+  more.opened(filtersSet(read(), MORE_FILTERS));
   enhanceFilterForm(form, apply);
 }

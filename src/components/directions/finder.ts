@@ -51,7 +51,7 @@ export function initDirectionFinder(): void {
     for (const g of groups) g.hidden = !g.querySelector('[data-direction]:not([hidden])');
     if (empty) empty.hidden = shown > 0;
     if (count) count.textContent = `显示 ${shown} / ${rows.length} 个方向`;
-    more.update(filtersSet({ ...query }, MORE_FILTERS));
+    more.update(filtersSet(query, MORE_FILTERS));
     // Each option says how many directions it would show with the other filters as they are.
     for (const field of ['province', 'policy', 'industry', 'method', 'status'] as const) {
       const select = control(field);
@@ -74,6 +74,6 @@ export function initDirectionFinder(): void {
     if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = v === '1';
     else el.value = v;
   }
-  more.opened(filtersSet({ ...read() }, MORE_FILTERS));
+  more.opened(filtersSet(read(), MORE_FILTERS));
   enhanceFilterForm(form, apply);
 }

@@ -24,9 +24,10 @@ function withAnchors<T>(value: T, policy: Policy): T {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     out[k] = withAnchors(v, policy);
+    if (typeof v !== 'string' || !Object.hasOwn(ANCHOR_KEYS, k)) continue;
     // A `quote`'s own `at` says which printing it means when the words are printed more than once.
-    const at = k === 'quote' && typeof (value as Record<string, unknown>).at === 'string' ? ((value as Record<string, unknown>).at as string) : undefined;
-    if (typeof v === 'string' && Object.hasOwn(ANCHOR_KEYS, k)) out[ANCHOR_KEYS[k as keyof typeof ANCHOR_KEYS]] = anchorOfQuote(policy, v, at);
+    const at = (value as Record<string, unknown>).at;
+    out[ANCHOR_KEYS[k as keyof typeof ANCHOR_KEYS]] = anchorOfQuote(policy, v, k === 'quote' && typeof at === 'string' ? at : undefined);
   }
   return out as T;
 }
