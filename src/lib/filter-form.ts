@@ -24,17 +24,15 @@ const WIDE_SCREEN = '(min-width: 40.01rem)';
 
 /**
  * The secondary filters folded under a `<details data-filters-more>` (“更多筛选”), so that on a phone the
- * first results stand on the first screen. `opened(set)` at start: open on a wide screen, or when a link
- * set one of them; `update(set)` after each filtering: its summary's `[data-filters-more-count]` says
- * how many are set.
+ * first results stand on the first screen: opened at once on a wide screen, where they fit. A phone
+ * keeps them folded even when a link set some, since the results are what the link is for; the
+ * summary's `[data-filters-more-count]` says how many are set (`update(set)` after each filtering).
  */
-export function foldedFilters(form: HTMLFormElement): { opened(set: number): void; update(set: number): void } {
+export function foldedFilters(form: HTMLFormElement): { update(set: number): void } {
   const details = form.querySelector<HTMLDetailsElement>('[data-filters-more]');
   const count = form.querySelector<HTMLElement>('[data-filters-more-count]');
+  if (details && window.matchMedia(WIDE_SCREEN).matches) details.open = true;
   return {
-    opened(set) {
-      if (details && (set > 0 || window.matchMedia(WIDE_SCREEN).matches)) details.open = true;
-    },
     update(set) {
       if (count) count.textContent = set > 0 ? `（已选 ${set} 项）` : '';
     },

@@ -92,6 +92,5 @@ export function initContactFilters(): void {
     const v = initial.get(f);
     if (el && v !== null) el.value = v;
   }
-  more.opened(filtersSet(read(), MORE_FILTERS));
   enhanceFilterForm(form, apply);
 }

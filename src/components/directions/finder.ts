@@ -74,6 +74,5 @@ export function initDirectionFinder(): void {
     if (el instanceof HTMLInputElement && el.type === 'checkbox') el.checked = v === '1';
     else el.value = v;
   }
-  more.opened(filtersSet(read(), MORE_FILTERS));
   enhanceFilterForm(form, apply);
 }
